@@ -1,0 +1,19 @@
+package com.wapi.analytics.cli;
+
+import com.wapi.analytics.jobs.JobsCommand;
+import com.wapi.analytics.schema.MigrateCommand;
+import com.wapi.analytics.tenancy.OrgCommand;
+import com.wapi.analytics.tenancy.PhoneCommand;
+import com.wapi.analytics.tenancy.TokenCommand;
+import com.wapi.analytics.tenancy.UserCommand;
+import com.wapi.analytics.tenancy.WorkspaceCommand;
+import picocli.CommandLine.Command;
+
+@Command(name = "wapi", mixinStandardHelpOptions = true, version = "wapi-analytics 0.1.0",
+        description = "wapi-analytics: operational analytics for WhatsApp Business messaging.",
+        footer = {"", "Exit codes: 0 ok, 1 the job or check failed, 2 usage or configuration error.",
+                "Settings come from WAPI_* environment variables (see README.md)."},
+        subcommands = {ServeCommand.class, MigrateCommand.class, OrgCommand.class, WorkspaceCommand.class,
+                PhoneCommand.class, UserCommand.class, TokenCommand.class, JobsCommand.class})
+public class WapiCommand {
+}

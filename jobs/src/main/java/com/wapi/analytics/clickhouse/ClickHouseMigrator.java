@@ -1,0 +1,152 @@
+package com.wapi.analytics.clickhouse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies the numbered DDL files of clickhouse/ in order and records each in {@code schema_migrations}; a file
+ * applied before is skipped, a file changed after it was applied is an error. A file whose first lines say
+ * {@code -- requires: clickhouse >= 20.3} is recorded as skipped on older servers (modern-only niceties).
+ */
+@Component
+public class ClickHouseMigrator {
+
+    private static final Pattern FILE_NAME = Pattern.compile("(\\d+)_([\\w-]+)\\.sql");
+    private static final Pattern REQUIRES = Pattern.compile("(?m)^--\\s*requires:\\s*clickhouse\\s*>=\\s*([\\d.]+)");
+
+    private final ClickHouseProperties properties;
+    private final ClickHouse clickHouse;
+
+    public ClickHouseMigrator(ClickHouseProperties properties, ClickHouse clickHouse) {
+        this.properties = properties;
+        this.clickHouse = clickHouse;
+    }
+
+    public record Migration(int version, String name, String sql, String checksum) {
+
+        String fileName() {
+            return String.format("%03d_%s.sql", version, name);
+        }
+    }
+
+    public record Outcome(List<String> applied, List<String> skipped) {
+    }
+
+    public Outcome migrate() {
+        try (ClickHouse server = ClickHouse.server(properties)) {
+            server.sql().sql("CREATE DATABASE IF NOT EXISTS " + identifier(properties.database())).update();
+        }
+        clickHouse.sql().sql("""
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version UInt32, name String, checksum String, status String, applied_at DateTime('UTC')
+                ) ENGINE = MergeTree ORDER BY version""").update();
+        Map<Integer, String> done = clickHouse.sql()
+                .sql("SELECT version, checksum FROM schema_migrations")
+                .query((rs, i) -> Map.entry(rs.getInt(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+        String serverVersion = clickHouse.sql().sql("SELECT version()").query(String.class).single();
+        List<String> applied = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (Migration migration : migrations()) {
+            String label = migration.fileName();
+            String previous = done.get(migration.version());
+            if (previous != null) {
+                if (!previous.equals(migration.checksum())) {
+                    throw new IllegalStateException("clickhouse/" + label + " changed after it was applied; "
+                            + "add a new numbered file instead of editing an applied one");
+                }
+                continue;
+            }
+            String status = "applied";
+            if (!supports(serverVersion, migration.sql())) {
+                status = "skipped";
+                skipped.add(label);
+            } else {
+                for (String statement : statements(migration.sql())) {
+                    clickHouse.sql().sql(statement).update();
+                }
+                applied.add(label);
+            }
+            clickHouse.sql().sql("INSERT INTO schema_migrations VALUES (?, ?, ?, ?, now())")
+                    .params(migration.version(), migration.name(), migration.checksum(), status).update();
+        }
+        return new Outcome(applied, skipped);
+    }
+
+    static List<Migration> migrations() {
+        try {
+            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:clickhouse/*.sql");
+            List<Migration> migrations = new ArrayList<>();
+            for (Resource resource : resources) {
+                Matcher m = FILE_NAME.matcher(resource.getFilename());
+                if (!m.matches()) {
+                    throw new IllegalStateException("clickhouse/" + resource.getFilename()
+                            + " is not named NNN_name.sql");
+                }
+                String sql = resource.getContentAsString(StandardCharsets.UTF_8);
+                migrations.add(new Migration(Integer.parseInt(m.group(1)), m.group(2), sql, sha256(sql)));
+            }
+            migrations.sort(Comparator.comparingInt(Migration::version));
+            return migrations;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Splits a file into statements at semicolons that end a line; drops comment-only lines. */
+    static List<String> statements(String sql) {
+        String withoutComments = sql.lines().filter(l -> !l.strip().startsWith("--"))
+                .collect(Collectors.joining("\n"));
+        return Arrays.stream(withoutComments.split(";\\s*(\\n|$)"))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    static boolean supports(String serverVersion, String sql) {
+        Matcher m = REQUIRES.matcher(sql);
+        return !m.find() || compareVersions(serverVersion, m.group(1)) >= 0;
+    }
+
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int xi = i < x.length ? Integer.parseInt(x[i].replaceAll("\\D", "0")) : 0;
+            int yi = i < y.length ? Integer.parseInt(y[i].replaceAll("\\D", "0")) : 0;
+            if (xi != yi) {
+                return Integer.compare(xi, yi);
+            }
+        }
+        return 0;
+    }
+
+    private static String identifier(String name) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("ClickHouse database name '" + name + "' must be a plain identifier");
+        }
+        return name;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package com.wapi.analytics.tenancy;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class OrganizationRepository {
+
+    private final JdbcClient db;
+
+    public OrganizationRepository(JdbcClient db) {
+        this.db = db;
+    }
+
+    void insert(Organization org) {
+        db.sql("""
+                INSERT INTO organizations (id, name, time_zone, owner_email, digest_enabled, empty_day_mode)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(org.id(), org.name(), org.timeZone().getId(), org.ownerEmail(), org.digestEnabled(),
+                        org.emptyDayMode().name())
+                .update();
+    }
+
+    public Optional<Organization> findById(String id) {
+        return db.sql("SELECT * FROM organizations WHERE id = ?").param(id).query(OrganizationRepository::map).optional();
+    }
+
+    public List<Organization> findAll() {
+        return db.sql("SELECT * FROM organizations ORDER BY id").query(OrganizationRepository::map).list();
+    }
+
+    private static Organization map(ResultSet rs, int row) throws SQLException {
+        return new Organization(rs.getString("id"), rs.getString("name"), ZoneId.of(rs.getString("time_zone")),
+                rs.getString("owner_email"), rs.getBoolean("digest_enabled"),
+                Organization.EmptyDayMode.valueOf(rs.getString("empty_day_mode")));
+    }
+}

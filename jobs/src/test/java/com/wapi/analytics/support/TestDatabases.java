@@ -1,0 +1,112 @@
+package com.wapi.analytics.support;
+
+import com.wapi.analytics.clickhouse.ClickHouse;
+import com.wapi.analytics.clickhouse.ClickHouseMigrator;
+import com.wapi.analytics.clickhouse.ClickHouseProperties;
+import com.wapi.analytics.schema.PostgresMigrator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Real Postgres and ClickHouse for tests: the servers named by WAPI_PG_URL / WAPI_CH_URL, else the private ones
+ * of {@code scripts/services up} (read from .services/env). Every {@link #create()} makes a fresh pair of
+ * databases, migrated, that are dropped when the JVM exits.
+ */
+public final class TestDatabases {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final Map<String, String> SETTINGS = settings();
+
+    private TestDatabases() {
+    }
+
+    public record Pair(String pgUrl, String pgUser, String pgPassword, ClickHouseProperties clickHouse) {
+
+        public Map<String, String> springProperties() {
+            return Map.of("spring.datasource.url", pgUrl, "spring.datasource.username", pgUser,
+                    "spring.datasource.password", pgPassword, "wapi.clickhouse.url", clickHouse.url(),
+                    "wapi.clickhouse.user", clickHouse.user(), "wapi.clickhouse.password", clickHouse.password());
+        }
+
+        public JdbcClient postgres() {
+            return JdbcClient.create(new DriverManagerDataSource(pgUrl, pgUser, pgPassword));
+        }
+    }
+
+    public static Pair create() {
+        String name = "wapi_t_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        String pgServer = setting("WAPI_PG_URL");
+        String pgUser = setting("WAPI_PG_USER");
+        String pgPassword = setting("WAPI_PG_PASSWORD");
+        JdbcClient admin = JdbcClient.create(new DriverManagerDataSource(pgServer, pgUser, pgPassword));
+        admin.sql("CREATE DATABASE " + name).update();
+        String pgUrl = pgServer.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+
+        String chServer = setting("WAPI_CH_URL");
+        ClickHouseProperties ch = new ClickHouseProperties(chServer.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"),
+                setting("WAPI_CH_USER"), SETTINGS.getOrDefault("WAPI_CH_PASSWORD", ""),
+                "ru.yandex.clickhouse.ClickHouseDriver", Map.of("compress", "false"), 4);
+
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(admin, ch, name)));
+        new PostgresMigrator(new DriverManagerDataSource(pgUrl, pgUser, pgPassword)).migrate();
+        try (ClickHouse clickHouse = new ClickHouse(ch)) {
+            new ClickHouseMigrator(ch, clickHouse).migrate();
+        }
+        return new Pair(pgUrl, pgUser, pgPassword, ch);
+    }
+
+    private static void drop(JdbcClient admin, ClickHouseProperties ch, String name) {
+        try {
+            admin.sql("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").update();
+            try (ClickHouse clickHouse = new ClickHouse(ch)) {
+                clickHouse.sql().sql("DROP DATABASE IF EXISTS " + name).update();
+            }
+        } catch (RuntimeException e) {
+            System.err.println("could not drop test database " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static String setting(String key) {
+        String value = SETTINGS.get(key);
+        if (value == null) {
+            throw new IllegalStateException(key + " is not set and .services/env has none: run `scripts/services up` "
+                    + "or point " + key + " at a running server");
+        }
+        return value;
+    }
+
+    private static Map<String, String> settings() {
+        Map<String, String> settings = new HashMap<>();
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve(".services/env"))) {
+            dir = dir.getParent();
+        }
+        if (dir != null) {
+            try {
+                List<String> lines = Files.readAllLines(dir.resolve(".services/env"));
+                for (String line : lines) {
+                    int eq = line.indexOf('=');
+                    if (eq > 0) {
+                        settings.put(line.substring(0, eq), line.substring(eq + 1));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        System.getenv().forEach((k, v) -> {
+            if (k.startsWith("WAPI_")) {
+                settings.put(k, v);
+            }
+        });
+        return settings;
+    }
+}
