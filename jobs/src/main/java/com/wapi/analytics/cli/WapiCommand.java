@@ -1,5 +1,9 @@
 package com.wapi.analytics.cli;
 
+import com.wapi.analytics.bench.BenchCommand;
+import com.wapi.analytics.digest.DigestCommand;
+import com.wapi.analytics.digest.DigestTickCommand;
+import com.wapi.analytics.etl.EtlCommand;
 import com.wapi.analytics.jobs.JobsCommand;
 import com.wapi.analytics.schema.MigrateCommand;
 import com.wapi.analytics.tenancy.OrgCommand;
@@ -13,7 +17,9 @@ import picocli.CommandLine.Command;
         description = "wapi-analytics: operational analytics for WhatsApp Business messaging.",
         footer = {"", "Exit codes: 0 ok, 1 the job or check failed, 2 usage or configuration error.",
                 "Settings come from WAPI_* environment variables (see README.md)."},
-        subcommands = {ServeCommand.class, MigrateCommand.class, OrgCommand.class, WorkspaceCommand.class,
-                PhoneCommand.class, UserCommand.class, TokenCommand.class, JobsCommand.class})
+        subcommands = {ServeCommand.class, MigrateCommand.class, EtlCommand.class, DigestCommand.class,
+                DigestTickCommand.class, OrgCommand.class, WorkspaceCommand.class,
+                PhoneCommand.class, UserCommand.class, TokenCommand.class, JobsCommand.class,
+                BenchCommand.class})
 public class WapiCommand {
 }

@@ -1,0 +1,16 @@
+package com.wapi.analytics.readers;
+
+/** Thrown inside the parsers to abandon an event; turned into a {@link ParseResult.Rejected} at their edge. */
+public final class InvalidEvent extends RuntimeException {
+
+    private final Rejection reason;
+
+    public InvalidEvent(Rejection reason, String detail) {
+        super(detail, null, false, false);
+        this.reason = reason;
+    }
+
+    public ParseResult.Rejected toResult() {
+        return ParseResult.reject(reason, getMessage());
+    }
+}

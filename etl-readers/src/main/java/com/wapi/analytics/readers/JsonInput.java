@@ -1,0 +1,234 @@
+package com.wapi.analytics.readers;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads JSON within {@link ParserLimits} and takes typed fields out of it, rejecting with a reason that names
+ * the field and what was wrong. Thread-safe.
+ */
+public final class JsonInput {
+
+    private static final int MAX_TEXT = 64 * 1024;
+
+    private final JsonMapper mapper;
+
+    public JsonInput(ParserLimits limits) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(limits.maxDepth())
+                        .maxStringLength(limits.maxStringChars()).maxNumberLength(64).build())
+                .build();
+        this.mapper = JsonMapper.builder(factory).build();
+    }
+
+    /** The document as a tree; BAD_JSON, TOO_DEEP or TOO_LARGE when it cannot be read within the limits. */
+    public JsonNode read(byte[] body, int maxBytes) {
+        if (body == null || body.length == 0) {
+            throw new InvalidEvent(Rejection.BAD_JSON, "empty body");
+        }
+        if (body.length > maxBytes) {
+            throw new InvalidEvent(Rejection.TOO_LARGE, body.length + " bytes, more than the limit of " + maxBytes);
+        }
+        try {
+            JsonNode node = mapper.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw new InvalidEvent(Rejection.BAD_JSON, "empty body");
+            }
+            return node;
+        } catch (StreamConstraintsException e) {
+            Rejection reason = e.getMessage() != null && e.getMessage().contains("nesting depth") ? Rejection.TOO_DEEP
+                    : Rejection.TOO_LARGE;
+            throw new InvalidEvent(reason, firstLine(e.getOriginalMessage()));
+        } catch (JacksonException e) {
+            throw new InvalidEvent(Rejection.BAD_JSON, firstLine(e.getOriginalMessage()));
+        }
+    }
+
+    public String compact(JsonNode node, int maxChars) {
+        String text = node == null || node.isMissingNode() || node.isNull() ? "" : mapper.writeValueAsString(node);
+        return text.length() > maxChars ? text.substring(0, maxChars) : text;
+    }
+
+    public static JsonNode object(JsonNode parent, String field, String where) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            throw new InvalidEvent(Rejection.MISSING_FIELD, where + field + " is missing");
+        }
+        if (!node.isObject()) {
+            throw new InvalidEvent(Rejection.WRONG_TYPE, where + field + ": expected an object, got " + kind(node));
+        }
+        return node;
+    }
+
+    public static JsonNode array(JsonNode parent, String field, String where) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            throw new InvalidEvent(Rejection.MISSING_FIELD, where + field + " is missing");
+        }
+        if (!node.isArray()) {
+            throw new InvalidEvent(Rejection.WRONG_TYPE, where + field + ": expected an array, got " + kind(node));
+        }
+        return node;
+    }
+
+    /** An optional array: empty when absent. */
+    public static JsonNode optArray(JsonNode parent, String field, String where) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return tools.jackson.databind.node.MissingNode.getInstance();
+        }
+        if (!node.isArray()) {
+            throw new InvalidEvent(Rejection.WRONG_TYPE, where + field + ": expected an array, got " + kind(node));
+        }
+        return node;
+    }
+
+    public static String text(JsonNode parent, String field, String where) {
+        String value = optText(parent, field, where);
+        if (value.isEmpty()) {
+            throw new InvalidEvent(Rejection.MISSING_FIELD, where + field + " is missing or empty");
+        }
+        return value;
+    }
+
+    /** A string (or a number, as Meta sometimes sends ids), "" when absent; truncated to 64 KiB. */
+    public static String optText(JsonNode parent, String field, String where) {
+        JsonNode node = parent == null ? null : parent.get(field);
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return "";
+        }
+        if (node.isString()) {
+            String s = node.stringValue();
+            return s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT) : s;
+        }
+        if (node.isIntegralNumber()) {
+            return node.bigIntegerValue().toString();
+        }
+        throw new InvalidEvent(Rejection.WRONG_TYPE, where + field + ": expected a string, got " + kind(node));
+    }
+
+    public static int optInt(JsonNode parent, String field, String where) {
+        JsonNode node = parent == null ? null : parent.get(field);
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return 0;
+        }
+        if (node.isIntegralNumber() && node.canConvertToInt()) {
+            return node.intValue();
+        }
+        if (node.isString() && node.stringValue().matches("-?\\d{1,9}")) {
+            return Integer.parseInt(node.stringValue());
+        }
+        throw new InvalidEvent(node.isNumber() ? Rejection.BAD_VALUE : Rejection.WRONG_TYPE,
+                where + field + ": expected an integer, got " + kind(node));
+    }
+
+    public static long requiredLong(JsonNode parent, String field, String where) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            throw new InvalidEvent(Rejection.MISSING_FIELD, where + field + " is missing");
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong() && node.longValue() >= 0) {
+            return node.longValue();
+        }
+        throw new InvalidEvent(node.isNumber() ? Rejection.BAD_VALUE : Rejection.WRONG_TYPE,
+                where + field + ": expected a non-negative integer, got " + kind(node));
+    }
+
+    public static boolean optBoolean(JsonNode parent, String field, String where) {
+        JsonNode node = parent == null ? null : parent.get(field);
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return false;
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        throw new InvalidEvent(Rejection.WRONG_TYPE, where + field + ": expected true or false, got " + kind(node));
+    }
+
+    /** Unix seconds, as a string (statuses, messages) or a number (entry.time); in range 2000..2100. */
+    public static Instant unixSeconds(JsonNode parent, String field, String where) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            throw new InvalidEvent(Rejection.MISSING_FIELD, where + field + " is missing");
+        }
+        long seconds;
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            seconds = node.longValue();
+        } else if (node.isString() && node.stringValue().matches("\\d{1,12}")) {
+            seconds = Long.parseLong(node.stringValue());
+        } else {
+            throw new InvalidEvent(Rejection.WRONG_TYPE, where + field + ": expected Unix seconds, got " + kind(node));
+        }
+        if (seconds < 946684800L || seconds > 4102444800L) {
+            throw new InvalidEvent(Rejection.BAD_VALUE, where + field + ": " + seconds + " is not a plausible Unix time");
+        }
+        return Instant.ofEpochSecond(seconds);
+    }
+
+    /** ISO-8601 with an offset, e.g. 2026-11-02T10:00:00+05:30. */
+    public static Instant isoInstant(JsonNode parent, String field, String where) {
+        String text = text(parent, field, where);
+        try {
+            Instant instant = OffsetDateTime.parse(text).toInstant();
+            if (instant.getEpochSecond() < 946684800L || instant.getEpochSecond() > 4102444800L) {
+                throw new InvalidEvent(Rejection.BAD_VALUE, where + field + ": " + text + " is outside 2000..2100");
+            }
+            return instant;
+        } catch (DateTimeParseException e) {
+            throw new InvalidEvent(Rejection.BAD_VALUE, where + field + ": expected ISO-8601 with offset "
+                    + "(e.g. 2026-11-02T10:00:00+05:30), got \"" + abbreviate(text) + "\"");
+        }
+    }
+
+    public static BigDecimal decimal(JsonNode parent, String field, String where) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            throw new InvalidEvent(Rejection.MISSING_FIELD, where + field + " is missing");
+        }
+        BigDecimal value;
+        try {
+            value = node.isNumber() ? node.decimalValue() : node.isString() ? new BigDecimal(node.stringValue()) : null;
+        } catch (NumberFormatException e) {
+            value = null;
+        }
+        if (value == null) {
+            throw new InvalidEvent(Rejection.WRONG_TYPE, where + field + ": expected a decimal amount, got " + kind(node));
+        }
+        if (value.scale() > 4 || value.abs().compareTo(new BigDecimal("99999999999999")) > 0) {
+            throw new InvalidEvent(Rejection.BAD_VALUE, where + field + ": " + abbreviate(value.toPlainString())
+                    + " is out of range (at most 14 digits and 4 decimals)");
+        }
+        return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value;
+    }
+
+    static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case STRING -> "\"" + abbreviate(node.stringValue()) + "\"";
+            case NUMBER -> abbreviate(node.numberValue().toString());
+            case BOOLEAN -> node.asString();
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    public static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable JSON";
+        }
+        String line = message.lines().findFirst().orElse(message);
+        return line.length() > 300 ? line.substring(0, 300) : line;
+    }
+}

@@ -1,0 +1,131 @@
+package com.wapi.analytics.readers.meta;
+
+import static com.wapi.analytics.readers.JsonInput.optArray;
+import static com.wapi.analytics.readers.JsonInput.optBoolean;
+import static com.wapi.analytics.readers.JsonInput.optInt;
+import static com.wapi.analytics.readers.JsonInput.optText;
+import static com.wapi.analytics.readers.JsonInput.text;
+import static com.wapi.analytics.readers.JsonInput.unixSeconds;
+
+import com.wapi.analytics.readers.InvalidEvent;
+import com.wapi.analytics.readers.JsonInput;
+import com.wapi.analytics.readers.Rejection;
+import com.wapi.analytics.readers.facts.AccountEventFact;
+import com.wapi.analytics.readers.facts.Fact;
+import com.wapi.analytics.readers.facts.InboundMessageFact;
+import com.wapi.analytics.readers.facts.MessageStatusFact;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.databind.JsonNode;
+
+/** The value of a {@code messages} change: statuses[], messages[] (+ contacts[]) and system errors[]. */
+final class MessagesChange {
+
+    private static final int MAX_TEXT_BODY = 4096;
+
+    private final JsonInput json;
+
+    MessagesChange(JsonInput json) {
+        this.json = json;
+    }
+
+    List<Fact> facts(String workspace, String wabaId, JsonNode value, Instant entryTime, String where) {
+        String phone = optText(value.get("metadata"), "phone_number_id", where);
+        List<Fact> facts = new ArrayList<>();
+        JsonNode statuses = optArray(value, "statuses", where);
+        for (int k = 0; k < statuses.size(); k++) {
+            facts.add(status(workspace, phone, item(statuses, k, where + "statuses"), where + "statuses[" + k + "]."));
+        }
+        JsonNode contacts = optArray(value, "contacts", where);
+        JsonNode messages = optArray(value, "messages", where);
+        for (int k = 0; k < messages.size(); k++) {
+            facts.add(inbound(workspace, phone, item(messages, k, where + "messages"), contacts,
+                    where + "messages[" + k + "]."));
+        }
+        JsonNode errors = optArray(value, "errors", where);
+        for (int k = 0; k < errors.size(); k++) {
+            JsonNode error = item(errors, k, where + "errors");
+            facts.add(new AccountEventFact(workspace, wabaId, phone, entryTime, "messages", "error",
+                    json.compact(error, 16 * 1024), optInt(error, "code", where + "errors[" + k + "].")));
+        }
+        if (facts.isEmpty()) {
+            facts.add(new AccountEventFact(workspace, wabaId, phone, entryTime, "messages", "",
+                    json.compact(value, 16 * 1024), 0));
+        }
+        return facts;
+    }
+
+    private MessageStatusFact status(String workspace, String phone, JsonNode s, String where) {
+        JsonNode error = first(optArray(s, "errors", where));
+        JsonNode pricing = s.path("pricing");
+        JsonNode conversation = s.path("conversation");
+        String recipient = optText(s, "recipient_id", where);
+        String userId = optText(s, "recipient_user_id", where);
+        String errorWhere = where + "errors[0].";
+        return new MessageStatusFact(workspace, text(s, "id", where),
+                text(s, "status", where).toLowerCase(Locale.ROOT), unixSeconds(s, "timestamp", where),
+                recipient.isEmpty() ? userId : recipient, userId, phone,
+                optInt(error, "code", errorWhere), optInt(error, "error_subcode", errorWhere),
+                optText(error, "title", errorWhere), optText(error, "message", errorWhere),
+                optText(error.path("error_data"), "details", errorWhere),
+                optText(pricing, "category", where + "pricing."), optText(pricing, "type", where + "pricing."),
+                optText(pricing, "pricing_model", where + "pricing."), optBoolean(pricing, "billable", where + "pricing."),
+                optText(conversation, "id", where + "conversation."),
+                optText(conversation.path("origin"), "type", where + "conversation.origin."),
+                optText(s, "biz_opaque_callback_data", where));
+    }
+
+    private InboundMessageFact inbound(String workspace, String phone, JsonNode m, JsonNode contacts, String where) {
+        String from = optText(m, "from", where);
+        String fromUserId = optText(m, "from_user_id", where);
+        JsonNode contact = contactOf(contacts, from, fromUserId);
+        String contactUserId = fromUserId.isEmpty() ? optText(contact, "user_id", "contacts[].") : fromUserId;
+        String contactId = !from.isEmpty() ? from : contactUserId;
+        if (contactId.isEmpty()) {
+            throw new InvalidEvent(Rejection.MISSING_FIELD, where + "from is missing (and no from_user_id or contacts[].user_id)");
+        }
+        JsonNode context = m.path("context");
+        JsonNode interactive = m.path("interactive");
+        String interactiveType = optText(interactive, "type", where + "interactive.");
+        JsonNode reply = interactiveType.isEmpty() ? tools.jackson.databind.node.MissingNode.getInstance() : interactive.path(interactiveType);
+        JsonNode referral = m.path("referral");
+        String body = optText(m.path("text"), "body", where + "text.");
+        return new InboundMessageFact(workspace, text(m, "id", where), contactId, from.isEmpty() ? optText(contact, "wa_id", "contacts[].") : from,
+                contactUserId, optText(contact.path("profile"), "name", "contacts[].profile."),
+                unixSeconds(m, "timestamp", where), text(m, "type", where), phone,
+                optText(context, "id", where + "context."),
+                optBoolean(context, "forwarded", where + "context.") || optBoolean(context, "frequently_forwarded", where + "context."),
+                optText(m.path("button"), "payload", where + "button."), optText(m.path("button"), "text", where + "button."),
+                interactiveType, optText(reply, "id", where + "interactive."), optText(reply, "title", where + "interactive."),
+                optText(referral, "source_id", where + "referral."), optText(referral, "source_type", where + "referral."),
+                optText(referral, "source_url", where + "referral."), optText(referral, "ctwa_clid", where + "referral."),
+                body.length() > MAX_TEXT_BODY ? body.substring(0, MAX_TEXT_BODY) : body,
+                optInt(first(optArray(m, "errors", where)), "code", where + "errors[0]."));
+    }
+
+    private static JsonNode contactOf(JsonNode contacts, String from, String fromUserId) {
+        for (JsonNode c : contacts) {
+            boolean byPhone = !from.isEmpty() && from.equals(c.path("wa_id").asString(""));
+            boolean byUserId = !fromUserId.isEmpty() && fromUserId.equals(c.path("user_id").asString(""));
+            if (c.isObject() && (byPhone || byUserId)) {
+                return c;
+            }
+        }
+        JsonNode first = first(contacts);
+        return first.isObject() ? first : tools.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    private static JsonNode item(JsonNode array, int k, String where) {
+        JsonNode node = array.get(k);
+        if (!node.isObject()) {
+            throw new InvalidEvent(Rejection.WRONG_TYPE, where + "[" + k + "]: expected an object");
+        }
+        return node;
+    }
+
+    private static JsonNode first(JsonNode array) {
+        return array.isArray() && !array.isEmpty() && array.get(0).isObject() ? array.get(0) : tools.jackson.databind.node.MissingNode.getInstance();
+    }
+}

@@ -1,0 +1,135 @@
+package com.wapi.analytics.readers.meta;
+
+import static com.wapi.analytics.readers.JsonInput.array;
+import static com.wapi.analytics.readers.JsonInput.object;
+import static com.wapi.analytics.readers.JsonInput.optText;
+import static com.wapi.analytics.readers.JsonInput.text;
+
+import com.wapi.analytics.readers.InvalidEvent;
+import com.wapi.analytics.readers.JsonInput;
+import com.wapi.analytics.readers.ParseResult;
+import com.wapi.analytics.readers.ParserLimits;
+import com.wapi.analytics.readers.Rejection;
+import com.wapi.analytics.readers.facts.AccountEventFact;
+import com.wapi.analytics.readers.facts.Fact;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One Meta webhook body (entry[] -> changes[] -> value) into facts: every status and message becomes its own
+ * fact. All or nothing: one unusable change rejects the whole body, which then waits in the quarantine as one.
+ * Unknown fields and unknown status values are kept, not rejected.
+ */
+public final class MetaWebhookParser {
+
+    private static final Set<String> TEMPLATE_FIELDS = Set.of("message_template_status_update",
+            "message_template_quality_update", "template_category_update");
+    private static final int MAX_DETAIL = 16 * 1024;
+
+    private final ParserLimits limits;
+    private final JsonInput json;
+    private final MessagesChange messages;
+    private final TemplateChange templates;
+
+    public MetaWebhookParser() {
+        this(ParserLimits.DEFAULT);
+    }
+
+    public MetaWebhookParser(ParserLimits limits) {
+        this.limits = limits;
+        this.json = new JsonInput(limits);
+        this.messages = new MessagesChange(json);
+        this.templates = new TemplateChange();
+    }
+
+    /**
+     * @param receivedAt when the webhook arrived: the event time of the rare items Meta sends without one
+     */
+    public ParseResult parse(byte[] body, Router router, Instant receivedAt) {
+        try {
+            return new ParseResult.Parsed(facts(json.read(body, limits.maxMetaBytes()), router, receivedAt));
+        } catch (InvalidEvent e) {
+            return e.toResult();
+        } catch (RuntimeException e) {
+            return ParseResult.reject(Rejection.BAD_VALUE, "unreadable webhook: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private List<Fact> facts(JsonNode root, Router router, Instant receivedAt) {
+        if (!root.isObject()) {
+            throw new InvalidEvent(Rejection.NOT_AN_OBJECT, "a webhook body is a JSON object with object and entry[]");
+        }
+        String object = optText(root, "object", "");
+        if (!object.equals("whatsapp_business_account")) {
+            throw new InvalidEvent(Rejection.BAD_VALUE, "object: expected \"whatsapp_business_account\", got \""
+                    + object + "\"");
+        }
+        JsonNode entries = array(root, "entry", "");
+        if (entries.isEmpty()) {
+            throw new InvalidEvent(Rejection.MISSING_FIELD, "entry is empty");
+        }
+        List<Fact> facts = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode entry = entries.get(i);
+            String where = "entry[" + i + "].";
+            if (!entry.isObject()) {
+                throw new InvalidEvent(Rejection.WRONG_TYPE, where + " is not an object");
+            }
+            String wabaId = optText(entry, "id", where);
+            Instant entryTime = entry.has("time") ? JsonInput.unixSeconds(entry, "time", where) : receivedAt;
+            JsonNode changes = array(entry, "changes", where);
+            for (int j = 0; j < changes.size(); j++) {
+                String at = where + "changes[" + j + "].";
+                JsonNode change = changes.get(j);
+                if (!change.isObject()) {
+                    throw new InvalidEvent(Rejection.WRONG_TYPE, at + " is not an object");
+                }
+                String field = text(change, "field", at);
+                JsonNode value = object(change, "value", at);
+                if (field.equals("messages")) {
+                    String workspace = workspaceOfPhone(value, router, at);
+                    facts.addAll(messages.facts(workspace, wabaId, value, entryTime, at + "value."));
+                } else if (TEMPLATE_FIELDS.contains(field)) {
+                    for (String workspace : workspacesOfAccount(wabaId, router)) {
+                        facts.add(templates.fact(workspace, wabaId, field, value, entryTime, at + "value."));
+                    }
+                } else {
+                    List<String> workspaces = value.has("metadata") ? List.of(workspaceOfPhone(value, router, at))
+                            : workspacesOfAccount(wabaId, router);
+                    String phone = value.has("metadata") ? optText(value.get("metadata"), "phone_number_id", at) : "";
+                    String event = optText(value, "event", at);
+                    JsonNode prefs = value.path("user_preferences");
+                    if (event.isEmpty() && prefs.isArray() && !prefs.isEmpty()) {
+                        event = optText(prefs.get(0), "value", at);
+                    }
+                    for (String workspace : workspaces) {
+                        facts.add(new AccountEventFact(workspace, wabaId, phone, entryTime, field, event,
+                                json.compact(value, MAX_DETAIL), 0));
+                    }
+                }
+            }
+        }
+        return facts;
+    }
+
+    private static String workspaceOfPhone(JsonNode value, Router router, String where) {
+        String phoneNumberId = text(object(value, "metadata", where + "value."), "phone_number_id",
+                where + "value.metadata.");
+        return router.workspaceOfPhoneNumber(phoneNumberId).orElseThrow(() -> new InvalidEvent(
+                Rejection.UNKNOWN_PHONE_NUMBER, "unknown phone_number_id " + phoneNumberId
+                        + " (add it with: scripts/wapi phone add --workspace WS --phone-number-id " + phoneNumberId + ")"));
+    }
+
+    private static List<String> workspacesOfAccount(String wabaId, Router router) {
+        List<String> workspaces = wabaId.isEmpty() ? List.of() : router.workspacesOfAccount(wabaId);
+        if (workspaces.isEmpty()) {
+            throw new InvalidEvent(Rejection.UNKNOWN_ACCOUNT, "no workspace has a phone number on WhatsApp Business "
+                    + "Account " + (wabaId.isEmpty() ? "(entry[].id missing)" : wabaId)
+                    + " (add one with: scripts/wapi phone add --workspace WS --phone-number-id ID --waba-id " + wabaId + ")");
+        }
+        return workspaces;
+    }
+}

@@ -1,0 +1,178 @@
+package com.wapi.analytics.digest;
+
+import com.wapi.analytics.clickhouse.ClickHouse;
+import com.wapi.analytics.digest.DigestContent.Failure;
+import com.wapi.analytics.digest.DigestContent.Funnel;
+import com.wapi.analytics.digest.DigestContent.SmartRetry;
+import com.wapi.analytics.digest.DigestContent.WorkspaceCard;
+import com.wapi.analytics.tenancy.Organization;
+import com.wapi.analytics.tenancy.Workspace;
+import com.wapi.analytics.tenancy.WorkspaceRepository;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gathers a digest's figures from the ClickHouse views (message_state: the definitions of DESIGN.md 4) for the
+ * organization's workspaces and one local calendar day of its time zone.
+ */
+@Component
+public class DigestAssembler {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final int TOP_FAILURES = 3;
+
+    private final ClickHouse clickHouse;
+    private final WorkspaceRepository workspaces;
+
+    public DigestAssembler(ClickHouse clickHouse, WorkspaceRepository workspaces) {
+        this.clickHouse = clickHouse;
+        this.workspaces = workspaces;
+    }
+
+    public DigestContent assemble(Organization org, LocalDate date) {
+        List<Workspace> list = workspaces.findByOrganization(org.id());
+        List<String> ids = list.stream().map(Workspace::id).toList();
+        Range day = Range.of(org, date);
+        Map<String, Funnel> funnels = funnels(ids, day);
+        Map<String, Funnel> before = funnels(ids, Range.of(org, date.minusDays(1)));
+        Map<String, Long> broadcasts = counts(ids, day, """
+                SELECT workspace_id, uniqExact(broadcast_id) FROM message_state
+                 WHERE workspace_id IN (:ids) AND source_kind = 'broadcast' AND broadcast_id != ''
+                   AND sent_at >= toDateTime(:from, 'UTC') AND sent_at < toDateTime(:to, 'UTC')
+                 GROUP BY workspace_id""");
+        Map<String, Long> inbound = counts(ids, day, """
+                SELECT workspace_id, count() FROM inbound_messages FINAL
+                 WHERE workspace_id IN (:ids) AND event_time >= toDateTime(:from, 'UTC') AND event_time < toDateTime(:to, 'UTC')
+                 GROUP BY workspace_id""");
+        Map<String, List<Failure>> failures = failures(ids, day);
+        Map<String, SmartRetry> retries = retries(ids, day);
+        Map<String, List<String>> red = redTemplates(ids, day);
+
+        List<WorkspaceCard> cards = new ArrayList<>();
+        Funnel account = Funnel.NONE;
+        Funnel accountBefore = Funnel.NONE;
+        Map<Integer, Failure> allFailures = new HashMap<>();
+        for (Workspace ws : list) {
+            Funnel funnel = funnels.getOrDefault(ws.id(), Funnel.NONE);
+            account = account.plus(funnel);
+            accountBefore = accountBefore.plus(before.getOrDefault(ws.id(), Funnel.NONE));
+            List<Failure> wsFailures = failures.getOrDefault(ws.id(), List.of());
+            wsFailures.forEach(f -> allFailures.merge(f.code(), f,
+                    (a, b) -> new Failure(a.code(), a.label(), a.fix(), a.retry(), a.count() + b.count())));
+            cards.add(new WorkspaceCard(ws.id(), ws.name(), broadcasts.getOrDefault(ws.id(), 0L), funnel,
+                    wsFailures.stream().limit(TOP_FAILURES).toList(), retries.getOrDefault(ws.id(), new SmartRetry(0, 0, 0)),
+                    red.getOrDefault(ws.id(), List.of()), inbound.getOrDefault(ws.id(), 0L)));
+        }
+        List<Failure> callouts = allFailures.values().stream()
+                .sorted(Comparator.comparingLong(Failure::count).reversed().thenComparingInt(Failure::code)).toList();
+        return new DigestContent(org.id(), org.name(), org.timeZone().getId(), date, account, accountBefore, cards, callouts);
+    }
+
+    /** A local calendar day as UTC bounds, DST-aware. */
+    record Range(String from, String to) {
+        static Range of(Organization org, LocalDate date) {
+            return new Range(UTC.format(date.atStartOfDay(org.timeZone())),
+                    UTC.format(date.plusDays(1).atStartOfDay(org.timeZone())));
+        }
+    }
+
+    private Map<String, Funnel> funnels(List<String> ids, Range range) {
+        Map<String, Funnel> result = new HashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        clickHouse.sql().sql("""
+                SELECT workspace_id, count(), sum(accepted), sum(has_delivered), sum(has_read), countIf(state = 'failed')
+                  FROM message_state
+                 WHERE workspace_id IN (:ids) AND source_kind = 'broadcast'
+                   AND sent_at >= toDateTime(:from, 'UTC') AND sent_at < toDateTime(:to, 'UTC')
+                 GROUP BY workspace_id""")
+                .param("ids", ids).param("from", range.from()).param("to", range.to())
+                .query(rs -> {
+                    result.put(rs.getString(1), new Funnel(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6)));
+                });
+        return result;
+    }
+
+    private Map<String, Long> counts(List<String> ids, Range range, String sql) {
+        Map<String, Long> result = new HashMap<>();
+        if (!ids.isEmpty()) {
+            clickHouse.sql().sql(sql).param("ids", ids).param("from", range.from()).param("to", range.to())
+                    .query(rs -> {
+                        result.put(rs.getString(1), rs.getLong(2));
+                    });
+        }
+        return result;
+    }
+
+    private Map<String, List<Failure>> failures(List<String> ids, Range range) {
+        Map<String, List<Failure>> result = new HashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        clickHouse.sql().sql("""
+                SELECT workspace_id, failure_code, any(failure_title) AS title, count() AS failures
+                  FROM message_state
+                 WHERE workspace_id IN (:ids) AND source_kind = 'broadcast' AND state = 'failed'
+                   AND sent_at >= toDateTime(:from, 'UTC') AND sent_at < toDateTime(:to, 'UTC')
+                 GROUP BY workspace_id, failure_code
+                 ORDER BY workspace_id, failures DESC, failure_code""")
+                .param("ids", ids).param("from", range.from()).param("to", range.to())
+                .query(rs -> {
+                    int code = rs.getInt(2);
+                    ErrorLabels.Label label = ErrorLabels.describe(code, rs.getString(3));
+                    result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new Failure(code, label.label(), label.fix(), label.retry(), rs.getLong(4)));
+                });
+        return result;
+    }
+
+    private Map<String, SmartRetry> retries(List<String> ids, Range range) {
+        Map<String, Long> queued = counts(ids, range, """
+                SELECT workspace_id, count() FROM retries FINAL
+                 WHERE workspace_id IN (:ids) AND event_time >= toDateTime(:from, 'UTC') AND event_time < toDateTime(:to, 'UTC')
+                 GROUP BY workspace_id""");
+        Map<String, SmartRetry> result = new HashMap<>();
+        if (!ids.isEmpty()) {
+            clickHouse.sql().sql("""
+                    SELECT workspace_id, count(), sum(has_delivered) FROM message_state
+                     WHERE workspace_id IN (:ids) AND source_kind = 'retry'
+                       AND sent_at >= toDateTime(:from, 'UTC') AND sent_at < toDateTime(:to, 'UTC')
+                     GROUP BY workspace_id""")
+                    .param("ids", ids).param("from", range.from()).param("to", range.to())
+                    .query(rs -> {
+                        result.put(rs.getString(1), new SmartRetry(queued.getOrDefault(rs.getString(1), 0L),
+                                rs.getLong(2), rs.getLong(3)));
+                    });
+        }
+        queued.forEach((ws, n) -> result.putIfAbsent(ws, new SmartRetry(n, 0, 0)));
+        return result;
+    }
+
+    /** Templates whose latest quality rating by the end of the day is RED. */
+    private Map<String, List<String>> redTemplates(List<String> ids, Range range) {
+        Map<String, List<String>> result = new HashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        clickHouse.sql().sql("""
+                SELECT workspace_id, template_name FROM template_events FINAL
+                 WHERE workspace_id IN (:ids) AND kind = 'quality' AND event_time < toDateTime(:to, 'UTC')
+                 GROUP BY workspace_id, template_id, template_name
+                HAVING argMax(new_quality, event_time) = 'RED'
+                 ORDER BY workspace_id, template_name""")
+                .param("ids", ids).param("to", range.to())
+                .query(rs -> {
+                    result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return result;
+    }
+}

@@ -1,0 +1,76 @@
+package com.wapi.analytics.digest;
+
+import com.wapi.analytics.InvalidInputException;
+import com.wapi.analytics.cli.ExitCodes;
+import com.wapi.analytics.mail.Templates;
+import com.wapi.analytics.tenancy.Organization;
+import com.wapi.analytics.tenancy.OrganizationRepository;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.batch.core.BatchStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "digest", mixinStandardHelpOptions = true,
+        description = {"One owner digest now: the organization's figures for one local day, mailed to its owner.",
+                "A digest already sent is not sent again; --resend releases a claim left by a crash."})
+public class DigestCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+    @Option(names = "--org", required = true) String org;
+    @Option(names = "--date", required = true, description = "local day, YYYY-MM-DD") LocalDate date;
+    @Option(names = "--preview", paramLabel = "FILE", description = "write the HTML to FILE instead of mailing") Path preview;
+    @Option(names = "--resend", description = "after a crash between claim and send: send it even though it may have gone")
+    boolean resend;
+
+    private final OrganizationRepository organizations;
+    private final DigestAssembler assembler;
+    private final Templates templates;
+    private final DigestRunner runner;
+    private final DigestLedger ledger;
+
+    public DigestCommand(OrganizationRepository organizations, DigestAssembler assembler, Templates templates,
+            DigestRunner runner, DigestLedger ledger) {
+        this.organizations = organizations;
+        this.assembler = assembler;
+        this.templates = templates;
+        this.runner = runner;
+        this.ledger = ledger;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Organization organization = organizations.findById(org).orElseThrow(() -> new InvalidInputException(
+                "unknown organization '" + org + "': list them with `scripts/wapi org list`"));
+        var out = spec.commandLine().getOut();
+        if (preview != null) {
+            String html = templates.render("digest.html.ftlh", Map.of("d", assembler.assemble(organization, date)));
+            Files.writeString(preview, html, StandardCharsets.UTF_8);
+            out.println("preview written to " + preview);
+            return ExitCodes.OK;
+        }
+        if (resend && ledger.releaseClaim(org, date)) {
+            out.println("released the unconfirmed claim of " + org + " " + date);
+        }
+        DigestRunner.Result result = runner.run(org, date);
+        if (result.outcome() == DigestRunner.Outcome.BUSY) {
+            spec.commandLine().getErr().println("error: this digest is being sent by another process right now");
+            return ExitCodes.FAILED;
+        }
+        var execution = result.execution();
+        out.printf("digest %s %s: %s (%s), execution %d%n", org, date, execution.getStatus(),
+                execution.getExitStatus().getExitCode(), execution.getId());
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            execution.getAllFailureExceptions().stream().findFirst()
+                    .ifPresent(e -> spec.commandLine().getErr().println("error: " + ExitCodes.rootMessage(e)));
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
+    }
+}

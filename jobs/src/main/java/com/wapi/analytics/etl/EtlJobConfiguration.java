@@ -1,0 +1,135 @@
+package com.wapi.analytics.etl;
+
+import com.wapi.analytics.clickhouse.ClickHouse;
+import com.wapi.analytics.readers.meta.MetaWebhookParser;
+import com.wapi.analytics.readers.platform.PlatformEventParser;
+import com.wapi.analytics.tenancy.PhoneNumberRepository;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The etl job: raw events with ids in (fromId, untilId] into ClickHouse facts, then the watermark moves to
+ * untilId. The id range is the job's identity, so a failed run is restarted, not re-created, and resumes after
+ * its last committed chunk. The etlReplay job re-reads open quarantine entries whose cause may be gone.
+ */
+@Configuration(proxyBeanMethods = false)
+class EtlJobConfiguration {
+
+    static final String JOB = "etl";
+    static final String REPLAY_JOB = "etlReplay";
+    static final String FROM_ID = "fromId";
+    static final String UNTIL_ID = "untilId";
+
+    private static final RowMapper<RawEvent> RAW_EVENT = (rs, i) -> new RawEvent(rs.getLong("id"),
+            rs.getString("source"), rs.getString("workspace_id"), rs.getTimestamp("received_at").toInstant(),
+            rs.getBytes("body"));
+
+    @Bean
+    Job etlJob(JobRepository jobRepository, Step loadFacts, Step advanceWatermark) {
+        return new JobBuilder(JOB, jobRepository).start(loadFacts).next(advanceWatermark).build();
+    }
+
+    @Bean
+    Job etlReplayJob(JobRepository jobRepository, Step replayQuarantine) {
+        return new JobBuilder(REPLAY_JOB, jobRepository).start(replayQuarantine).build();
+    }
+
+    @Bean
+    Step loadFacts(JobRepository jobRepository, PlatformTransactionManager transactionManager, EtlProperties properties,
+            JdbcPagingItemReader<RawEvent> rawEventReader, RawEventProcessor rawEventProcessor, ClickHouse clickHouse,
+            JdbcTemplate postgres) {
+        return new StepBuilder("loadFacts", jobRepository).<RawEvent, LoadedEvent>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(rawEventReader)
+                .processor(rawEventProcessor)
+                .writer(new FactWriter(clickHouse, postgres, false))
+                .listener(new EtlProgress())
+                .build();
+    }
+
+    @Bean
+    Step replayQuarantine(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            EtlProperties properties, JdbcPagingItemReader<RawEvent> quarantineReader,
+            RawEventProcessor rawEventProcessor, ClickHouse clickHouse, JdbcTemplate postgres) {
+        return new StepBuilder("replayQuarantine", jobRepository).<RawEvent, LoadedEvent>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(quarantineReader)
+                .processor(rawEventProcessor)
+                .writer(new FactWriter(clickHouse, postgres, true))
+                .build();
+    }
+
+    @Bean
+    Step advanceWatermark(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            EtlWatermark watermark) {
+        return new StepBuilder("advanceWatermark", jobRepository).tasklet((contribution, context) -> {
+            var params = context.getStepContext().getStepExecution().getJobExecution().getJobParameters();
+            watermark.advance(params.getLong(FROM_ID), params.getLong(UNTIL_ID));
+            return RepeatStatus.FINISHED;
+        }, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<RawEvent> rawEventReader(DataSource dataSource, EtlProperties properties,
+            @Value("#{jobParameters['" + FROM_ID + "']}") Long fromId,
+            @Value("#{jobParameters['" + UNTIL_ID + "']}") Long untilId) throws Exception {
+        return new JdbcPagingItemReaderBuilder<RawEvent>().name("rawEvents").dataSource(dataSource)
+                .selectClause("SELECT id, source, workspace_id, received_at, body")
+                .fromClause("FROM raw_events")
+                .whereClause("WHERE id > :fromId AND id <= :untilId")
+                .parameterValues(Map.of("fromId", fromId, "untilId", untilId))
+                .sortKeys(Map.of("id", Order.ASCENDING))
+                .rowMapper(RAW_EVENT)
+                .pageSize(properties.chunkSize())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<RawEvent> quarantineReader(DataSource dataSource, EtlProperties properties) throws Exception {
+        return new JdbcPagingItemReaderBuilder<RawEvent>().name("quarantine").dataSource(dataSource)
+                .selectClause("SELECT id, source, workspace_id, received_at, body")
+                .fromClause("""
+                        FROM (SELECT r.id, r.source, r.workspace_id, r.received_at, r.body
+                                FROM quarantine q JOIN raw_events r ON r.id = q.raw_event_id
+                               WHERE q.replayed_at IS NULL) open_quarantine""")
+                .sortKeys(Map.of("id", Order.ASCENDING))
+                .rowMapper(RAW_EVENT)
+                .pageSize(properties.chunkSize())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    RawEventProcessor rawEventProcessor(MetaWebhookParser metaParser, PlatformEventParser platformParser,
+            PhoneNumberRepository phones) {
+        return new RawEventProcessor(metaParser, platformParser, new PostgresRouter(phones));
+    }
+
+    @Bean
+    MetaWebhookParser metaWebhookParser() {
+        return new MetaWebhookParser();
+    }
+
+    @Bean
+    PlatformEventParser platformEventParser() {
+        return new PlatformEventParser();
+    }
+}

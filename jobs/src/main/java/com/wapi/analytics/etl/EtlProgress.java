@@ -1,0 +1,57 @@
+package com.wapi.analytics.etl;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+
+/** Logs a long run's progress every few seconds: events done, quarantined, rate and ETA. */
+class EtlProgress implements StepExecutionListener, ChunkListener<RawEvent, LoadedEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger("etl");
+    private static final long INTERVAL_NANOS = Duration.ofSeconds(3).toNanos();
+
+    private long expected;
+    private long done;
+    private long quarantined;
+    private long started;
+    private long lastReport;
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        var params = stepExecution.getJobExecution().getJobParameters();
+        Long from = params.getLong(EtlJobConfiguration.FROM_ID);
+        Long until = params.getLong(EtlJobConfiguration.UNTIL_ID);
+        expected = from == null || until == null ? 0 : until - from;
+        done = stepExecution.getWriteCount();
+        quarantined = 0;
+        started = System.nanoTime();
+        lastReport = started;
+    }
+
+    @Override
+    public void afterChunk(Chunk<LoadedEvent> chunk) {
+        done += chunk.size();
+        for (LoadedEvent event : chunk) {
+            if (event.isQuarantined()) {
+                quarantined++;
+            }
+        }
+        long now = System.nanoTime();
+        if (now - lastReport >= INTERVAL_NANOS) {
+            lastReport = now;
+            double seconds = (now - started) / 1e9;
+            double rate = done / Math.max(seconds, 1e-3);
+            String eta = expected > done && rate > 0 ? formatDuration((long) ((expected - done) / rate)) : "-";
+            log.info("{} / ~{} events ({}%), {} quarantined, {} events/s, ETA {}", done, expected,
+                    expected == 0 ? 100 : Math.min(100, done * 100 / expected), quarantined, Math.round(rate), eta);
+        }
+    }
+
+    private static String formatDuration(long seconds) {
+        return String.format("%d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60);
+    }
+}

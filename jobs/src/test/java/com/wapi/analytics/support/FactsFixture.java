@@ -1,0 +1,55 @@
+package com.wapi.analytics.support;
+
+import com.wapi.analytics.clickhouse.ClickHouse;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Writes facts straight into the ClickHouse fact tables, for tests of what reads them. */
+public final class FactsFixture {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private final ClickHouse clickHouse;
+
+    public FactsFixture(ClickHouse clickHouse) {
+        this.clickHouse = clickHouse;
+    }
+
+    /** A broadcast message sent at {@code at} that ends in {@code finalStatus} (sent, delivered, read or failed). */
+    public void broadcastMessage(String workspace, String broadcast, String wamid, Instant at, String finalStatus,
+            int errorCode) {
+        clickHouse.sql().sql("""
+                INSERT INTO outbound_messages (workspace_id, message_key, event_id, wamid, contact_id, event_time, accepted,
+                    source_kind, broadcast_id, template_name, raw_event_id)
+                VALUES (?, ?, ?, ?, ?, ?, 1, 'broadcast', ?, 'promo', 0)""")
+                .params(workspace, wamid, "ev-" + wamid, wamid, "91" + Math.abs(wamid.hashCode()), UTC.format(at), broadcast)
+                .update();
+        status(workspace, wamid, "sent", at.plusSeconds(1), 0);
+        switch (finalStatus) {
+            case "delivered" -> status(workspace, wamid, "delivered", at.plusSeconds(5), 0);
+            case "read" -> {
+                status(workspace, wamid, "delivered", at.plusSeconds(5), 0);
+                status(workspace, wamid, "read", at.plusSeconds(60), 0);
+            }
+            case "failed" -> status(workspace, wamid, "failed", at.plusSeconds(5), errorCode);
+            default -> { }
+        }
+    }
+
+    public void status(String workspace, String wamid, String status, Instant at, int errorCode) {
+        clickHouse.sql().sql("""
+                INSERT INTO message_status (workspace_id, wamid, status, event_time, error_code, error_title, raw_event_id)
+                VALUES (?, ?, ?, ?, ?, ?, 0)""")
+                .params(workspace, wamid, status, UTC.format(at), errorCode, errorCode == 0 ? "" : "Meta title " + errorCode)
+                .update();
+    }
+
+    public void templateQuality(String workspace, String template, Instant at, String quality) {
+        clickHouse.sql().sql("""
+                INSERT INTO template_events (workspace_id, waba_id, event_time, kind, template_id, template_name, event,
+                    new_quality, raw_event_id)
+                VALUES (?, '1', ?, 'quality', ?, ?, ?, ?, 0)""")
+                .params(workspace, UTC.format(at), "t-" + template, template, quality, quality).update();
+    }
+}

@@ -1,0 +1,34 @@
+<#assign a = d.account()>
+${d.organizationName()}: yesterday on WhatsApp (${d.date()}, ${d.timeZone()})
+
+<#if d.isEmpty()>
+Nothing was sent yesterday: no broadcast messages and no customer messages in any workspace.
+<#else>
+Targeted   ${a.targeted()}
+Sent       ${a.sent()}
+Delivered  ${a.delivered()} (${a.deliveryPercent()})
+Read       ${a.read()} (${a.readPercent()})
+Failed     ${a.failed()}
+Against the day before: delivery rate ${d.deliveryChange()}, read rate ${d.readChange()}.
+<#list d.workspaces() as w>
+
+== ${w.name()}
+${w.broadcasts()} broadcast(s), ${w.funnel().targeted()} targeted, delivery ${w.funnel().deliveryPercent()}, read ${w.funnel().readPercent()}
+Smart Retry: ${w.smartRetry().queued()} queued, ${w.smartRetry().retried()} retried, ${w.smartRetry().recovered()} recovered
+<#list w.topFailures() as f>
+  failure ${f.code()} ${f.label()}: ${f.count()}
+</#list>
+<#if w.redTemplates()?has_content>
+RED templates: <#list w.redTemplates() as t>${t}<#sep>, </#sep></#list>
+</#if>
+</#list>
+<#if d.failures()?has_content>
+
+What failed and what to do
+<#list d.failures() as f>
+- ${f.code()} ${f.label()} (${f.count()}, ${f.retry()}): ${f.fix()}
+</#list>
+</#if>
+</#if>
+
+Delivery rate = delivered / targeted; read rate = read / delivered. Days are calendar days in ${d.timeZone()}.
