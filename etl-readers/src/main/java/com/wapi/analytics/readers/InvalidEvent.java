@@ -3,10 +3,12 @@ package com.wapi.analytics.readers;
 /** Thrown inside the parsers to abandon an event; turned into a {@link ParseResult.Rejected} at their edge. */
 public final class InvalidEvent extends RuntimeException {
 
+    private static final int MAX_DETAIL = 500;
+
     private final Rejection reason;
 
     public InvalidEvent(Rejection reason, String detail) {
-        super(detail, null, false, false);
+        super(detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "..." : detail, null, false, false);
         this.reason = reason;
     }
 

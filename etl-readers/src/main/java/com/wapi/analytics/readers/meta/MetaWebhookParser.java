@@ -65,7 +65,7 @@ public final class MetaWebhookParser {
         String object = optText(root, "object", "");
         if (!object.equals("whatsapp_business_account")) {
             throw new InvalidEvent(Rejection.BAD_VALUE, "object: expected \"whatsapp_business_account\", got \""
-                    + object + "\"");
+                    + JsonInput.abbreviate(object) + "\"");
         }
         JsonNode entries = array(root, "entry", "");
         if (entries.isEmpty()) {
