@@ -122,14 +122,4 @@ class EtlJobConfiguration {
             PhoneNumberRepository phones) {
         return new RawEventProcessor(metaParser, platformParser, new PostgresRouter(phones));
     }
-
-    @Bean
-    MetaWebhookParser metaWebhookParser() {
-        return new MetaWebhookParser();
-    }
-
-    @Bean
-    PlatformEventParser platformEventParser() {
-        return new PlatformEventParser();
-    }
 }

@@ -1,0 +1,22 @@
+package com.wapi.analytics.ingest;
+
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The receiver's error answers: {"error": code, "detail": what to do}. */
+final class Answers {
+
+    private Answers() {
+    }
+
+    static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String detail) {
+        return ResponseEntity.status(status).body(Map.of("error", code, "detail", detail));
+    }
+
+    static ResponseEntity<Map<String, Object>> unavailable(IngestMetrics metrics, String endpoint) {
+        metrics.outcome(endpoint, "unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .body(Map.of("error", "unavailable", "detail", "the event store is unavailable; nothing was stored, retry"));
+    }
+}
