@@ -69,8 +69,10 @@ public class EtlCommand implements Callable<Integer> {
         long read = 0;
         long written = 0;
         for (StepExecution step : execution.getStepExecutions()) {
-            read += step.getReadCount();
-            written += step.getWriteCount();
+            if (EtlJobConfiguration.isLoadingStep(step.getStepName())) {
+                read += step.getReadCount();
+                written += step.getWriteCount();
+            }
         }
         var params = execution.getJobParameters();
         String range = params.getLong(EtlJobConfiguration.FROM_ID) == null ? "quarantine replay"

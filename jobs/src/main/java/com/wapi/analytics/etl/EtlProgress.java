@@ -1,6 +1,7 @@
 package com.wapi.analytics.etl;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.ChunkListener;
@@ -14,35 +15,43 @@ class EtlProgress implements StepExecutionListener, ChunkListener<RawEvent, Load
     private static final Logger log = LoggerFactory.getLogger("etl");
     private static final long INTERVAL_NANOS = Duration.ofSeconds(3).toNanos();
 
-    private long expected;
-    private long done;
-    private long quarantined;
-    private long started;
-    private long lastReport;
+    private volatile long expected;
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicLong quarantined = new AtomicLong();
+    private volatile long started;
+    private final AtomicLong lastReport = new AtomicLong();
+    private volatile long jobExecutionId = -1;
 
+    /** Partitions of one run share the counters; a new run resets them. */
     @Override
-    public void beforeStep(StepExecution stepExecution) {
-        var params = stepExecution.getJobExecution().getJobParameters();
-        Long from = params.getLong(EtlJobConfiguration.FROM_ID);
-        Long until = params.getLong(EtlJobConfiguration.UNTIL_ID);
-        expected = from == null || until == null ? 0 : until - from;
-        done = stepExecution.getWriteCount();
-        quarantined = 0;
-        started = System.nanoTime();
-        lastReport = started;
+    public synchronized void beforeStep(StepExecution stepExecution) {
+        long job = stepExecution.getJobExecutionId();
+        if (job != jobExecutionId) {
+            jobExecutionId = job;
+            var params = stepExecution.getJobExecution().getJobParameters();
+            Long from = params.getLong(EtlJobConfiguration.FROM_ID);
+            Long until = params.getLong(EtlJobConfiguration.UNTIL_ID);
+            expected = from == null || until == null ? 0 : until - from;
+            done.set(0);
+            quarantined.set(0);
+            started = System.nanoTime();
+            lastReport.set(started);
+        }
     }
 
     @Override
     public void afterChunk(Chunk<LoadedEvent> chunk) {
-        done += chunk.size();
+        long total = done.addAndGet(chunk.size());
         for (LoadedEvent event : chunk) {
             if (event.isQuarantined()) {
-                quarantined++;
+                quarantined.incrementAndGet();
             }
         }
         long now = System.nanoTime();
-        if (now - lastReport >= INTERVAL_NANOS) {
-            lastReport = now;
+        long last = lastReport.get();
+        if (now - last >= INTERVAL_NANOS && lastReport.compareAndSet(last, now)) {
+            long done = total;
+            long quarantined = this.quarantined.get();
             double seconds = (now - started) / 1e9;
             double rate = done / Math.max(seconds, 1e-3);
             String eta = expected > done && rate > 0 ? formatDuration((long) ((expected - done) / rate)) : "-";

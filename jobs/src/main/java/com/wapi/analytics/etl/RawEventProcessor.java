@@ -6,24 +6,41 @@ import com.wapi.analytics.readers.facts.Fact;
 import com.wapi.analytics.readers.meta.MetaWebhookParser;
 import com.wapi.analytics.readers.meta.Router;
 import com.wapi.analytics.readers.platform.PlatformEventParser;
+import com.wapi.analytics.tenancy.PhoneNumberRepository;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /** Parses one raw event into its facts, or into a quarantine entry with the reason. */
-class RawEventProcessor implements ItemProcessor<RawEvent, LoadedEvent> {
+class RawEventProcessor implements ItemProcessor<RawEvent, LoadedEvent>, StepExecutionListener {
 
     private final MetaWebhookParser metaParser;
     private final PlatformEventParser platformParser;
-    private final Router router;
+    private final PhoneNumberRepository phones;
+    private final ThreadLocal<Router> router = new ThreadLocal<>();
 
-    RawEventProcessor(MetaWebhookParser metaParser, PlatformEventParser platformParser, Router router) {
+    RawEventProcessor(MetaWebhookParser metaParser, PlatformEventParser platformParser, PhoneNumberRepository phones) {
         this.metaParser = metaParser;
         this.platformParser = platformParser;
-        this.router = router;
+        this.phones = phones;
+    }
+
+    /** A fresh routing cache per step execution: numbers added since the last run are seen. */
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        router.set(new PostgresRouter(phones));
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        router.remove();
+        return null;
     }
 
     @Override
     public LoadedEvent process(RawEvent event) {
-        ParseResult result = event.fromMeta() ? metaParser.parse(event.body(), router, event.receivedAt())
+        ParseResult result = event.fromMeta() ? metaParser.parse(event.body(), currentRouter(), event.receivedAt())
                 : platformParser.parse(event.body());
         if (result instanceof ParseResult.Rejected rejected) {
             return LoadedEvent.quarantined(event, rejected.reason(), rejected.detail());
@@ -38,5 +55,14 @@ class RawEventProcessor implements ItemProcessor<RawEvent, LoadedEvent> {
             }
         }
         return LoadedEvent.facts(event, facts);
+    }
+
+    private Router currentRouter() {
+        Router r = router.get();
+        if (r == null) {
+            r = new PostgresRouter(phones);
+            router.set(r);
+        }
+        return r;
     }
 }

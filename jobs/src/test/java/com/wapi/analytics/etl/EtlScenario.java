@@ -31,6 +31,8 @@ final class EtlScenario {
     static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
     static final int QUARANTINED = 4;
+    /** Raw events whose only fact repeats an earlier one (w18 delivered, twice). */
+    static final int DUPLICATE_FACTS = 1;
 
     private EtlScenario() {
     }
