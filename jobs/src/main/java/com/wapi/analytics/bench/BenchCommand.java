@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** Helpers of the benchmark scripts in scripts/; not part of the product's interface. */
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
         description = "Benchmark helpers used by scripts/bench-*.",
-        subcommands = {BenchCommand.GenerateRaw.class})
+        subcommands = {BenchCommand.GenerateRaw.class, BenchCommand.LoadReceiver.class})
 public class BenchCommand {
 
     @Command(name = "generate-raw", mixinStandardHelpOptions = true,
@@ -67,6 +67,74 @@ public class BenchCommand {
             }
             spec.commandLine().getOut().println(written);
             return 0;
+        }
+    }
+
+    @Command(name = "load-receiver", mixinStandardHelpOptions = true,
+            description = "POST signed Meta webhooks to a running receiver; check every 2xx landed; time a JDBC baseline.")
+    static class LoadReceiver implements Callable<Integer> {
+
+        @Spec CommandSpec spec;
+        @Option(names = "--url", required = true) String url;
+        @Option(names = "--secret", required = true) String secret;
+        @Option(names = "--seconds", defaultValue = "60") int seconds;
+        @Option(names = "--concurrency", defaultValue = "32") int concurrency;
+
+        private final DataSource dataSource;
+
+        LoadReceiver(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            var out = spec.commandLine().getOut();
+            String runKey = Long.toString(7_000_000_000L + (System.currentTimeMillis() % 1_000_000_000L));
+            out.printf("load: %d connections for %d s against %s (run %s)%n", concurrency, seconds, url, runKey);
+            ReceiverLoad.Result r = new ReceiverLoad(url, secret, runKey).run(concurrency,
+                    java.time.Duration.ofSeconds(seconds), line -> { out.println(line); out.flush(); });
+            double rate = r.ok() / r.seconds();
+            out.printf("accepted: %,d in %.1f s = %,.0f/s; errors (non-2xx or no answer): %,d%n", r.ok(), r.seconds(), rate, r.errors());
+            out.printf("latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", ReceiverLoad.percentile(r.latenciesMicros(), 0.50) / 1000.0,
+                    ReceiverLoad.percentile(r.latenciesMicros(), 0.99) / 1000.0, ReceiverLoad.percentile(r.latenciesMicros(), 1.0) / 1000.0);
+
+            java.util.Set<String> stored = new java.util.HashSet<>();
+            try (Connection c = dataSource.getConnection(); var st = c.prepareStatement(
+                    "SELECT encode(sha256(body), 'hex') FROM raw_events WHERE route_key = ?")) {
+                st.setString(1, runKey);
+                try (var rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        stored.add(rs.getString(1));
+                    }
+                }
+            }
+            long missing = r.acceptedHashes().stream().filter(h -> !stored.contains(h)).count();
+            out.printf("durability: %,d answered 2xx, %,d rows in raw_events, %,d answered 2xx but missing%n",
+                    r.acceptedHashes().size(), stored.size(), missing);
+
+            long n = Math.max(10_000, r.ok());
+            java.util.Random random = new java.util.Random(1);
+            String baselineKey = runKey + "b";
+            long t0 = System.nanoTime();
+            try (Connection c = dataSource.getConnection(); var st = c.prepareStatement(
+                    "INSERT INTO raw_events (source, route_key, body) VALUES ('meta', ?, ?)")) {
+                c.setAutoCommit(false);
+                for (long i = 0; i < n; i++) {
+                    st.setString(1, baselineKey);
+                    st.setBytes(2, ReceiverLoad.body(baselineKey, i, random));
+                    st.addBatch();
+                    if (i % 1000 == 999) {
+                        st.executeBatch();
+                    }
+                }
+                st.executeBatch();
+                c.commit();
+            }
+            double baseline = n / ((System.nanoTime() - t0) / 1e9);
+            out.printf("baseline (one JDBC batch loop, no HTTP, no signature, no dedup): %,.0f rows/s%n", baseline);
+            out.printf("RESULT receiver %,.0f accepted/s | p99 %.1f ms | baseline %,.0f rows/s | receiver/baseline = %.2f | missing %d%n",
+                    rate, ReceiverLoad.percentile(r.latenciesMicros(), 0.99) / 1000.0, baseline, rate / baseline, missing);
+            return missing == 0 ? 0 : 1;
         }
     }
 }
