@@ -20,15 +20,15 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>c24 and c25 refused by the send API (131009, 130429)</li>
  * </ul>
  */
-final class EtlScenario {
+public final class EtlScenario {
 
-    static final String ORG = "acme";
-    static final String WORKSPACE = "acme-sales";
-    static final String PHONE = "106540352242922";
-    static final String WABA = "102290129340398";
+    public static final String ORG = "acme";
+    public static final String WORKSPACE = "acme-sales";
+    public static final String PHONE = "106540352242922";
+    public static final String WABA = "102290129340398";
     static final String UNKNOWN_PHONE = "999000111";
-    static final String BROADCAST = "bc_summer";
-    static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    public static final String BROADCAST = "bc_summer";
+    public static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
     static final int QUARANTINED = 4;
     /** Raw events whose only fact repeats an earlier one (w18 delivered, twice). */
@@ -37,23 +37,23 @@ final class EtlScenario {
     private EtlScenario() {
     }
 
-    static void setUp(Setup setup) {
+    public static void setUp(Setup setup) {
         setup.createOrganization(ORG, "Acme", "Asia/Kolkata", "owner@acme.test", true,
                 com.wapi.analytics.tenancy.Organization.EmptyDayMode.send);
         setup.createWorkspace(WORKSPACE, ORG, "Sales");
         setup.addPhoneNumber(WORKSPACE, PHONE, WABA, "15550783881");
     }
 
-    static String wamid(int n) {
+    public static String wamid(int n) {
         return String.format("wamid.W%02d", n);
     }
 
-    static String contact(int n) {
+    public static String contact(int n) {
         return String.format("91987654%04d", n);
     }
 
     /** Lands every raw event of the scenario; returns how many. */
-    static int land(RawEventsFixture raw) {
+    public static int land(RawEventsFixture raw) {
         PlatformEvents events = new PlatformEvents(WORKSPACE);
         int count = 0;
         raw.platform(WORKSPACE, events.broadcastCreated("e-bc", T0, BROADCAST, "Summer sale", "summer_sale", 25));

@@ -1,0 +1,40 @@
+package com.wapi.analytics.report;
+
+/** The wording of DESIGN.md 4, printed under every report that uses a definition. */
+public final class Definitions {
+
+    public static final String DAY = "day: a calendar day in the organization's time zone (%s); the period runs from %s 00:00 to the end of %s";
+    public static final String TARGETED = "targeted: every recipient a send was tried for: message.sent plus message.send_failed";
+    public static final String DELIVERED = "delivered: a targeted message with a delivered or a read status, in whatever order they arrived";
+    public static final String READ = "read: a targeted message with a read status";
+    public static final String FAILED = "failed: refused by the send API, or a failed status and never delivered";
+    public static final String DELIVERY_RATE = "delivery rate = delivered / targeted; read rate = read / delivered";
+    public static final String ONCE = "a status or event delivered twice counts once";
+    public static final String SHARE = "share = failures with this code / all failures of the period";
+    public static final String CHANGE = "change: against the previous period of equal length (%s to %s)";
+    public static final String RESPONSE_TIME = "reply time: from the first customer message after the previous agent reply to the next agent reply; "
+            + "first response time: from the conversation's first customer message to the first agent reply after it";
+    public static final String PERCENTILES = "p50/p90/p99: exact percentiles, no interpolation: of n sorted times, the one at position floor(n * q) counting from 0";
+    public static final String RESOLUTION_RATE = "resolution rate = conversations resolved / conversations assigned to or taken over by the agent, "
+            + "counting conversations with an assignment or takeover in the period and their state now";
+    public static final String WAITING = "waiting: an open conversation whose latest customer message has no agent reply yet; "
+            + "oldest waiting = the earliest such unanswered customer message";
+    public static final String ATTRIBUTION = "attribution: a conversation belongs to the contact's last broadcast, flow or link touch "
+            + "in the 72 hours before it opened; a conversion to the last touch in the 7 days before it";
+    public static final String TOUCH = "touch: a broadcast or flow message Meta accepted, or a tracked-link click tied to a contact";
+    public static final String TREND = "change: against the day before and the same day a week before; flagged when the delivery or read rate "
+            + "moves by 5 points or more, or failures, inbound conversations or the median first response move by 50%% "
+            + "or more (and by at least 10)";
+
+    private Definitions() {
+    }
+
+    public static String day(ReportPeriod period) {
+        return DAY.formatted(period.zone().getId(), period.from(), period.to());
+    }
+
+    public static String change(ReportPeriod period) {
+        ReportPeriod previous = period.previous();
+        return CHANGE.formatted(previous.from(), previous.to());
+    }
+}
