@@ -4,6 +4,7 @@ import com.wapi.analytics.bench.BenchCommand;
 import com.wapi.analytics.digest.DigestCommand;
 import com.wapi.analytics.digest.DigestTickCommand;
 import com.wapi.analytics.etl.EtlCommand;
+import com.wapi.analytics.export.ExportCommand;
 import com.wapi.analytics.jobs.JobsCommand;
 import com.wapi.analytics.report.ReportCommand;
 import com.wapi.analytics.schema.MigrateCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Exit codes: 0 ok, 1 the job or check failed, 2 usage or configuration error.",
                 "Settings come from WAPI_* environment variables (see README.md)."},
         subcommands = {ServeCommand.class, MigrateCommand.class, EtlCommand.class, DigestCommand.class,
-                DigestTickCommand.class, ReportCommand.class, OrgCommand.class, WorkspaceCommand.class,
+                DigestTickCommand.class, ReportCommand.class, ExportCommand.class, OrgCommand.class, WorkspaceCommand.class,
                 PhoneCommand.class, UserCommand.class, TokenCommand.class, JobsCommand.class,
                 BenchCommand.class})
 public class WapiCommand {

@@ -20,6 +20,11 @@ public class Mailer {
     }
 
     public void send(String messageId, String to, String subject, String text, String html) {
+        send(messageId, to, subject, text, html, null);
+    }
+
+    /** With a file attached under its own name (null: none). */
+    public void send(String messageId, String to, String subject, String text, String html, java.io.File attachment) {
         try {
             MimeMessage message = new MimeMessage(sender.createMimeMessage().getSession()) {
                 @Override
@@ -32,6 +37,9 @@ public class Mailer {
             helper.setTo(to.split("\\s*,\\s*"));
             helper.setSubject(subject);
             helper.setText(text, html);
+            if (attachment != null) {
+                helper.addAttachment(attachment.getName(), attachment);
+            }
             sender.send(message);
         } catch (MessagingException e) {
             throw new IllegalStateException("could not build the email: " + e.getMessage(), e);

@@ -89,7 +89,7 @@ class DeliveryReport implements OperationalReport {
     }
 
     private Section section(ReportPeriod period, Dimension dimension, Map<String, String[]> names) {
-        Map<String, List<String>> topFailures = topFailures(period, dimension);
+        Map<String, List<Failure>> topFailures = topFailures(period, dimension);
         List<Column> columns = new ArrayList<>();
         columns.add(Column.text(dimension.expression));
         if (dimension == Dimension.BROADCAST) {
@@ -98,7 +98,7 @@ class DeliveryReport implements OperationalReport {
         }
         columns.addAll(List.of(Column.count("targeted"), Column.count("sent"), Column.count("delivered"),
                 Column.count("read"), Column.count("failed"), Column.rate("delivery_rate"), Column.rate("read_rate"),
-                Column.text("top_failures")));
+                Column.count("top_failure_code"), Column.text("top_failures")));
         Section section = new Section(dimension.section, dimension.title, columns, new ArrayList<>());
         facts.sql(FUNNEL.formatted(dimension.expression, dimension.filter), period).query(rs -> {
             String id = rs.getString(1);
@@ -109,22 +109,31 @@ class DeliveryReport implements OperationalReport {
                 row.add(name[0]);
                 row.add(name[1]);
             }
-            row.addAll(List.of(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                    rs.getDouble(7), rs.getDouble(8), String.join("; ", topFailures.getOrDefault(id, List.of()))));
+            List<Failure> failures = topFailures.getOrDefault(id, List.of());
+            row.addAll(java.util.Arrays.asList(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                    rs.getDouble(7), rs.getDouble(8), failures.isEmpty() ? null : failures.get(0).code(),
+                    String.join("; ", failures.stream().map(Failure::toString).toList())));
             section.add(row.toArray());
         });
         return section;
     }
 
-    private Map<String, List<String>> topFailures(ReportPeriod period, Dimension dimension) {
-        Map<String, List<String>> top = new HashMap<>();
+    /** Per dimension value, its most frequent failure codes, most frequent first. */
+    private Map<String, List<Failure>> topFailures(ReportPeriod period, Dimension dimension) {
+        Map<String, List<Failure>> top = new HashMap<>();
         facts.sql(FAILURES.formatted(dimension.expression, dimension.filter), period).query(rs -> {
-            List<String> list = top.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+            List<Failure> list = top.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
             if (list.size() < TOP_FAILURES) {
-                int code = rs.getInt(2);
-                list.add(code + " " + MetaErrorCatalogue.describe(code, rs.getString(3)).label() + " (" + rs.getLong(4) + ")");
+                list.add(new Failure(rs.getInt(2), rs.getString(3), rs.getLong(4)));
             }
         });
         return top;
+    }
+
+    private record Failure(int code, String title, long count) {
+        @Override
+        public String toString() {
+            return code + " " + MetaErrorCatalogue.describe(code, title).label() + " (" + count + ")";
+        }
     }
 }

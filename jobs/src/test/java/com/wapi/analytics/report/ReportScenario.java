@@ -33,10 +33,10 @@ import tools.jackson.databind.node.ObjectNode;
  * The second organization, nyc (America/New_York), has one message at 23:30 local on 11-23 and one at 00:30 on
  * 11-24, both delivered.
  */
-final class ReportScenario {
+public final class ReportScenario {
 
-    static final String WORKSPACE = EtlScenario.WORKSPACE;
-    static final String NYC_WORKSPACE = "nyc-support";
+    public static final String WORKSPACE = EtlScenario.WORKSPACE;
+    public static final String NYC_WORKSPACE = "nyc-support";
     static final String NYC_PHONE = "207000000000001";
     static final String NYC_WABA = "207000000000999";
     static final Instant MIDNIGHT_BEFORE = Instant.parse("2026-11-23T18:25:00Z"); // 23:55 +05:30
@@ -47,7 +47,7 @@ final class ReportScenario {
     private ReportScenario() {
     }
 
-    static void setUp(Setup setup) {
+    public static void setUp(Setup setup) {
         EtlScenario.setUp(setup);
         setup.createOrganization("nyc", "NYC Bikes", "America/New_York", "owner@nyc.test", true,
                 Organization.EmptyDayMode.send);
@@ -55,7 +55,7 @@ final class ReportScenario {
         setup.addPhoneNumber(NYC_WORKSPACE, NYC_PHONE, NYC_WABA, "12125550100");
     }
 
-    static void land(RawEventsFixture raw) {
+    public static void land(RawEventsFixture raw) {
         EtlScenario.land(raw);
         PlatformEvents acme = new PlatformEvents(WORKSPACE);
         String phone = EtlScenario.PHONE;

@@ -1,0 +1,128 @@
+package com.wapi.analytics.export;
+
+import com.wapi.analytics.InvalidInputException;
+import com.wapi.analytics.cli.ExitCodes;
+import com.wapi.analytics.report.ReportPeriod;
+import com.wapi.analytics.report.Reports;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"CSV exports for managers (RFC 4180, UTF-8, header row, times ISO-8601 with the organization's offset).",
+                "Cells that a spreadsheet would run as a formula are prefixed with an apostrophe."},
+        subcommands = {ExportCommand.Broadcasts.class, ExportCommand.Conversations.class, SubscriptionCommand.Subscribe.class,
+                SubscriptionCommand.Unsubscribe.class, SubscriptionCommand.ListSubscriptions.class, SubscriptionCommand.Tick.class})
+public class ExportCommand {
+
+    /** The options every export takes. */
+    static class Range {
+        @Option(names = "--workspace", required = true, paramLabel = "W") String workspace;
+        @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "first local day") LocalDate from;
+        @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "last local day (included)") LocalDate to;
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "the CSV file to write (- for stdout)") String out;
+    }
+
+    abstract static class Export implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Mixin Range range;
+
+        final Reports reports;
+        final Exports exports;
+
+        Export(Reports reports, Exports exports) {
+            this.reports = reports;
+            this.exports = exports;
+        }
+
+        abstract Exports.Kind kind();
+
+        abstract boolean perRecipient();
+
+        @Override
+        public Integer call() throws IOException {
+            ReportPeriod period = reports.period(range.workspace, range.from, range.to);
+            long start = System.nanoTime();
+            long rows;
+            if (range.out.equals("-")) {
+                rows = exports.write(kind(), period, perRecipient(), spec.commandLine().getOut(), ExportProgress.NONE);
+            } else {
+                rows = toFile(period, Path.of(range.out));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            spec.commandLine().getErr().printf("export: %,d rows to %s in %.1f s (%,.0f rows/s)%n", rows, range.out, seconds,
+                    rows / Math.max(seconds, 1e-3));
+            return ExitCodes.OK;
+        }
+
+        /** Written to a temporary file beside the target and moved into place, so a failed export leaves no half file. */
+        private long toFile(ReportPeriod period, Path target) throws IOException {
+            Path dir = target.toAbsolutePath().getParent();
+            if (dir == null || !Files.isDirectory(dir)) {
+                throw new InvalidInputException("--out " + target + ": the folder " + dir + " does not exist");
+            }
+            Path temp = Files.createTempFile(dir, ".export-", ".csv");
+            try {
+                long rows;
+                try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8), 1 << 16)) {
+                    rows = exports.write(kind(), period, perRecipient(), out, ExportProgress.to(spec.commandLine().getErr()));
+                }
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return rows;
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    @Command(name = "broadcasts", mixinStandardHelpOptions = true,
+            description = {"A row per broadcast: funnel, rates, top failure, attributed conversations, conversions and revenue.",
+                    "With --recipients: a row per recipient with its final state and the time of each status."})
+    static class Broadcasts extends Export {
+        @Option(names = "--recipients", description = "a row per recipient instead of per broadcast") boolean recipients;
+
+        Broadcasts(Reports reports, Exports exports) {
+            super(reports, exports);
+        }
+
+        @Override
+        Exports.Kind kind() {
+            return Exports.Kind.broadcasts;
+        }
+
+        @Override
+        boolean perRecipient() {
+            return recipients;
+        }
+    }
+
+    @Command(name = "conversations", mixinStandardHelpOptions = true,
+            description = "A row per conversation opened in the period: agent, team, first response, replies, resolution, attribution.")
+    static class Conversations extends Export {
+        Conversations(Reports reports, Exports exports) {
+            super(reports, exports);
+        }
+
+        @Override
+        Exports.Kind kind() {
+            return Exports.Kind.conversations;
+        }
+
+        @Override
+        boolean perRecipient() {
+            return false;
+        }
+    }
+}

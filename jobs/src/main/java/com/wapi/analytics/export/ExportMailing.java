@@ -1,0 +1,130 @@
+package com.wapi.analytics.export;
+
+import com.wapi.analytics.mail.Mailer;
+import com.wapi.analytics.mail.Templates;
+import com.wapi.analytics.report.ReportPeriod;
+import com.wapi.analytics.tenancy.Member;
+import com.wapi.analytics.tenancy.MemberRepository;
+import com.wapi.analytics.tenancy.Organization;
+import com.wapi.analytics.tenancy.OrganizationRepository;
+import com.wapi.analytics.tenancy.Workspace;
+import com.wapi.analytics.tenancy.WorkspaceRepository;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mails one period of a subscription: only to a manager of the workspace, the CSV attached (zipped above a size
+ * threshold), claimed in the export ledger before the SMTP hand-off.
+ */
+@Component
+class ExportMailing {
+
+    enum Outcome { SENT, ALREADY_SENT, NOT_A_MANAGER, CLAIMED_ELSEWHERE }
+
+    private final ExportSubscriptionRepository subscriptions;
+    private final ExportLedger ledger;
+    private final Exports exports;
+    private final WorkspaceRepository workspaces;
+    private final OrganizationRepository organizations;
+    private final MemberRepository members;
+    private final Templates templates;
+    private final Mailer mailer;
+    private final long zipAboveBytes;
+
+    ExportMailing(ExportSubscriptionRepository subscriptions, ExportLedger ledger, Exports exports,
+            WorkspaceRepository workspaces, OrganizationRepository organizations, MemberRepository members,
+            Templates templates, Mailer mailer, @Value("${wapi.export.zip-above-bytes:2000000}") long zipAboveBytes) {
+        this.subscriptions = subscriptions;
+        this.ledger = ledger;
+        this.exports = exports;
+        this.workspaces = workspaces;
+        this.organizations = organizations;
+        this.members = members;
+        this.templates = templates;
+        this.mailer = mailer;
+        this.zipAboveBytes = zipAboveBytes;
+    }
+
+    static String messageId(long subscriptionId, ExportSubscription.Period period) {
+        return "<export." + subscriptionId + "." + period.start() + "@wapi-analytics>";
+    }
+
+    Outcome mail(long subscriptionId, ExportSubscription.Period period) throws IOException {
+        ExportSubscription subscription = subscriptions.findById(subscriptionId).orElseThrow(
+                () -> new IllegalStateException("export subscription " + subscriptionId + " does not exist"));
+        ExportLedger.State state = ledger.state(subscriptionId, period.start()).orElse(null);
+        if (state == ExportLedger.State.sent || state == ExportLedger.State.skipped) {
+            return Outcome.ALREADY_SENT;
+        }
+        if (state == ExportLedger.State.claimed) {
+            throw new IllegalStateException("the export of subscription " + subscriptionId + " for " + period.start()
+                    + " was claimed by an attempt that never confirmed sending (a crash?); check the recipient's inbox");
+        }
+        Workspace workspace = workspaces.findById(subscription.workspaceId()).orElseThrow();
+        Organization organization = organizations.findById(workspace.organizationId()).orElseThrow();
+        boolean manager = members.findByWorkspaceAndRole(organization.id(), workspace.id(), Member.Role.manager).stream()
+                .anyMatch(m -> m.email().equalsIgnoreCase(subscription.email()));
+        if (!manager) {
+            ledger.skip(subscriptionId, period, subscription.email() + " is not a manager of " + workspace.id());
+            return Outcome.NOT_A_MANAGER;
+        }
+        ReportPeriod reportPeriod = new ReportPeriod(workspace, organization, period.start(), period.end());
+        String name = subscription.kind() + "-" + workspace.id() + "-" + period.start() + "-" + period.end();
+        Path dir = Files.createTempDirectory("wapi-export-");
+        try {
+            Path csv = dir.resolve(name + ".csv");
+            long rows;
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(csv), StandardCharsets.UTF_8))) {
+                rows = exports.write(subscription.kind(), reportPeriod, false, out);
+            }
+            Path attachment = Files.size(csv) > zipAboveBytes ? zip(csv, dir.resolve(name + ".zip")) : csv;
+            String messageId = messageId(subscriptionId, period);
+            if (!ledger.claim(subscriptionId, period, messageId, rows)) {
+                return Outcome.CLAIMED_ELSEWHERE;
+            }
+            Map<String, Object> model = Map.of("workspace", workspace.name(), "kind", subscription.kind().name(),
+                    "cadence", subscription.cadence().name(), "from", period.start().toString(), "to", period.end().toString(),
+                    "rows", rows, "timeZone", organization.timeZone().getId(), "file", attachment.getFileName().toString());
+            try {
+                mailer.send(messageId, subscription.email(), "Your " + subscription.cadence() + " " + subscription.kind()
+                        + " export · " + workspace.name() + " · " + period.start()
+                        + (period.end().equals(period.start()) ? "" : " to " + period.end()),
+                        templates.render("export.txt.ftl", model), templates.render("export.html.ftlh", model),
+                        attachment.toFile());
+            } catch (MailException e) {
+                ledger.finish(subscriptionId, period.start(), ExportLedger.State.failed, e.getMessage());
+                throw e;
+            }
+            ledger.finish(subscriptionId, period.start(), ExportLedger.State.sent, null);
+            return Outcome.SENT;
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static Path zip(Path csv, Path target) throws IOException {
+        try (OutputStream file = Files.newOutputStream(target); ZipOutputStream zip = new ZipOutputStream(file)) {
+            zip.putNextEntry(new ZipEntry(csv.getFileName().toString()));
+            Files.copy(csv, zip);
+            zip.closeEntry();
+        }
+        return target;
+    }
+}

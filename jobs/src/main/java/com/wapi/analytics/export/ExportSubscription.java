@@ -1,0 +1,28 @@
+package com.wapi.analytics.export;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.TemporalAdjusters;
+
+/** A manager's standing order for a workspace's CSV export, mailed daily or weekly. */
+public record ExportSubscription(long id, String workspaceId, String email, Exports.Kind kind, Cadence cadence,
+        boolean active, OffsetDateTime createdAt) {
+
+    public enum Cadence {
+        daily, weekly;
+
+        /** The last period that is complete on local day {@code today}: yesterday, or last Monday to Sunday. */
+        public Period lastClosed(LocalDate today) {
+            if (this == daily) {
+                return new Period(today.minusDays(1), today.minusDays(1));
+            }
+            LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
+            return new Period(monday, monday.plusDays(6));
+        }
+    }
+
+    /** Local days of the organization, both ends included. */
+    public record Period(LocalDate start, LocalDate end) {
+    }
+}

@@ -1,0 +1,331 @@
+package com.wapi.analytics.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.wapi.analytics.cli.WapiCommandLine;
+import com.wapi.analytics.clickhouse.ClickHouse;
+import com.wapi.analytics.csv.SafeCsv;
+import com.wapi.analytics.etl.EtlRunner;
+import com.wapi.analytics.report.Report;
+import com.wapi.analytics.report.ReportScenario;
+import com.wapi.analytics.report.Reports;
+import com.wapi.analytics.simulate.MetaPayloads;
+import com.wapi.analytics.simulate.PlatformEvents;
+import com.wapi.analytics.support.CliResult;
+import com.wapi.analytics.support.RawEventsFixture;
+import com.wapi.analytics.support.TestDatabases;
+import com.wapi.analytics.tenancy.ApiToken;
+import com.wapi.analytics.tenancy.Member;
+import com.wapi.analytics.tenancy.Setup;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.ZipInputStream;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"wapi.scheduler.enabled=false", "spring.mail.host=127.0.0.1", "wapi.export.zip-above-bytes=200"})
+@ActiveProfiles("serve")
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExportsFunctionalTests {
+
+    static final String WS = ReportScenario.WORKSPACE;
+    static final int SMTP_PORT = freePort();
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+    @DynamicPropertySource
+    static void databases(DynamicPropertyRegistry registry) {
+        TestDatabases.create().springProperties().forEach((k, v) -> registry.add(k, () -> v));
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @LocalServerPort int port;
+    @Autowired Setup setup;
+    @Autowired JdbcClient postgres;
+    @Autowired ClickHouse clickHouse;
+    @Autowired EtlRunner etl;
+    @Autowired Reports reports;
+    @Autowired ExportTick tick;
+    @Autowired WapiCommandLine cli;
+    @TempDir Path dir;
+
+    String readToken;
+    String otherToken;
+
+    @BeforeAll
+    void loadScenario() throws Exception {
+        ReportScenario.setUp(setup);
+        RawEventsFixture raw = new RawEventsFixture(postgres);
+        ReportScenario.land(raw);
+        // a broadcast whose name a spreadsheet would run as a formula
+        PlatformEvents events = new PlatformEvents(WS);
+        Instant at = Instant.parse("2026-11-23T12:00:00Z");
+        raw.platform(WS, events.broadcastCreated("x-bc", at, "bc_evil", "=HYPERLINK(\"http://x\")", "@tpl", 1));
+        raw.platform(WS, events.broadcastMessageSent("x-m", at, "wamid.X1", "919800000001", "bc_evil", "@tpl"));
+        raw.meta(MetaPayloads.statuses("102290129340398", "106540352242922",
+                MetaPayloads.status("wamid.X1", "read", at.plusSeconds(9), "919800000001", null)));
+        etl.run(null, false, Duration.ZERO).orElseThrow();
+
+        setup.addMember("acme", WS, "manager@acme.test", Member.Role.manager);
+        setup.addMember("acme", WS, "agent@acme.test", Member.Role.agent);
+        setup.createWorkspace("acme-support", "acme", "Support");
+        setup.addMember("acme", "acme-support", "other-manager@acme.test", Member.Role.manager);
+        readToken = setup.createToken(WS, null, ApiToken.Kind.read).secret();
+        otherToken = setup.createToken("acme-support", null, ApiToken.Kind.read).secret();
+    }
+
+    @BeforeEach
+    void clean() {
+        postgres.sql("DELETE FROM export_ledger").update();
+        postgres.sql("DELETE FROM export_subscriptions").update();
+    }
+
+    @Test
+    void broadcastsExportEqualsTheDeliveryReportRowForRow() throws Exception {
+        List<CSVRecord> csv = export("broadcasts", "2026-11-23", "2026-11-23");
+        Report delivery = reports.run("delivery", WS, LocalDate.parse("2026-11-23"), LocalDate.parse("2026-11-23"));
+        List<List<Object>> rows = delivery.section("broadcasts").rows();
+        assertThat(csv).hasSize(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            List<Object> report = rows.get(i);
+            CSVRecord record = csv.get(i);
+            assertThat(record.get("broadcast_id")).isEqualTo(SafeCsv.text((String) report.get(0)));
+            for (String column : List.of("targeted", "sent", "delivered", "read", "failed")) {
+                assertThat(Long.parseLong(record.get(column))).as(column)
+                        .isEqualTo(report.get(List.of("", "", "", "targeted", "sent", "delivered", "read", "failed").indexOf(column)));
+            }
+            assertThat(Double.parseDouble(record.get("delivery_rate"))).isEqualTo(report.get(8));
+            assertThat(Double.parseDouble(record.get("read_rate"))).isEqualTo(report.get(9));
+        }
+        CSVRecord summer = csv.get(0);
+        assertThat(summer.get("name")).isEqualTo("Summer sale");
+        assertThat(summer.get("launched_at")).isEqualTo("2026-11-23T15:30:00+05:30");
+        assertThat(summer.get("delivery_rate")).isEqualTo("0.76");
+        assertThat(summer.get("top_failure_code")).isEqualTo("130429");
+        assertThat(summer.get("conversations")).isEqualTo("1");
+        assertThat(summer.get("conversions")).isEqualTo("1");
+        assertThat(summer.get("revenue")).isEqualTo("499 INR");
+    }
+
+    @Test
+    void formulasExportAsInertText() throws Exception {
+        CSVRecord evil = export("broadcasts", "2026-11-23", "2026-11-23").stream()
+                .filter(r -> r.get("broadcast_id").equals("bc_evil")).findFirst().orElseThrow();
+        assertThat(evil.get("name")).isEqualTo("'=HYPERLINK(\"http://x\")");
+        assertThat(evil.get("template")).isEqualTo("'@tpl");
+        assertThat(evil.get("targeted")).isEqualTo("1");
+    }
+
+    @Test
+    void recipientsExportCarriesEachStatusTime() throws Exception {
+        List<CSVRecord> csv = export("broadcasts", "2026-11-23", "2026-11-23", "--recipients");
+        assertThat(csv).hasSize(25 + 1 + 1);
+        CSVRecord w20 = csv.stream().filter(r -> r.get("wamid").equals("wamid.W20")).findFirst().orElseThrow();
+        assertThat(w20.get("final_state")).isEqualTo("failed");
+        assertThat(w20.get("error_code")).isEqualTo("131049");
+        assertThat(w20.get("failed_at")).isEqualTo("2026-11-23T15:34:30+05:30");
+        CSVRecord w16 = csv.stream().filter(r -> r.get("wamid").equals("wamid.W16")).findFirst().orElseThrow();
+        assertThat(w16.get("final_state")).isEqualTo("read");
+        assertThat(w16.get("read_at")).isEqualTo("2026-11-23T15:33:36+05:30");
+        assertThat(w16.get("delivered_at")).isEqualTo("2026-11-23T15:33:26+05:30");
+        assertThat(w16.get("error_code")).isEmpty();
+    }
+
+    @Test
+    void conversationsExportEqualsTheConversationFacts() throws Exception {
+        List<CSVRecord> csv = export("conversations", "2026-11-23", "2026-11-23");
+        List<List<String>> facts = clickHouse.sql().sql("""
+                SELECT conversation_id, agent_id, team_id, toString(first_response_seconds), toString(replies), resolved_by
+                  FROM conversation_facts WHERE workspace_id = :ws AND opened_at < toDateTime('2026-11-23 18:30:00', 'UTC')
+                 ORDER BY opened_at, conversation_id""").param("ws", WS)
+                .query((rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6))).list();
+        assertThat(csv).extracting(r -> List.of(r.get("conversation_id"), r.get("agent_id"), r.get("team_id"),
+                r.get("first_response_seconds").isEmpty() ? "-1" : r.get("first_response_seconds"), r.get("replies"),
+                r.get("resolved_by"))).isEqualTo(facts);
+        assertThat(csv.get(0).get("first_response_seconds")).isEqualTo("300");
+        assertThat(csv.get(0).get("resolved_at")).isEqualTo("2026-11-23T15:50:00+05:30");
+        assertThat(csv.get(0).get("attributed_id")).isEqualTo("bc_summer");
+        assertThat(csv.get(1).get("attributed_kind")).isEqualTo("link");
+    }
+
+    @Test
+    void theApiStreamsTheSameCsvToReadTokensOfTheWorkspaceOnly() throws Exception {
+        Path file = dir.resolve("b.csv");
+        CliResult cliRun = CliResult.run(cli, "export", "broadcasts", "--workspace", WS, "--from", "2026-11-23", "--to",
+                "2026-11-23", "--out", file.toString());
+        assertThat(cliRun.exitCode()).as(cliRun.err()).isZero();
+        String path = "/api/v1/workspaces/" + WS + "/exports/broadcasts.csv?from=2026-11-23&to=2026-11-23";
+        HttpResponse<String> api = get(path, readToken);
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(api.body()).isEqualTo(Files.readString(file));
+        assertThat(get(path, otherToken).statusCode()).isEqualTo(403);
+        assertThat(get(path, null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/workspaces/" + WS + "/exports/contacts.csv?from=2026-11-23&to=2026-11-23", readToken)
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void subscribingNeedsAManagerOfTheWorkspace() {
+        CliResult other = CliResult.run(cli, "export", "subscribe", "--workspace", WS, "--email", "other-manager@acme.test",
+                "--every", "daily");
+        assertThat(other.exitCode()).isEqualTo(2);
+        assertThat(other.err()).contains("is not a manager of " + WS, "--role manager");
+        CliResult agent = CliResult.run(cli, "export", "subscribe", "--workspace", WS, "--email", "agent@acme.test",
+                "--every", "daily");
+        assertThat(agent.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void racingTicksMailEachPeriodOnceAndOnlyToTheManager() throws Exception {
+        long daily = subscribe("daily");
+        long weekly = subscribe("weekly");
+        // a subscription whose address stopped being a manager of this workspace (e.g. moved): never mailed
+        long stale = postgres.sql("""
+                INSERT INTO export_subscriptions (workspace_id, email, kind, cadence, created_at)
+                VALUES (?, 'other-manager@acme.test', 'broadcasts', 'daily', '2026-11-01') RETURNING id""")
+                .param(WS).query(Long.class).single();
+        Instant monday = OffsetDateTime.parse("2026-11-30T09:10:00+05:30").toInstant();
+
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<?>> tickers = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            tickers.add(pool.submit(() -> {
+                for (int i = 0; i < 10; i++) {
+                    tick.tick(monday.plusSeconds(i * 300L));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> ticker : tickers) {
+            ticker.get();
+        }
+        pool.shutdown();
+
+        MimeMessage[] mails = smtp.getReceivedMessages();
+        assertThat(mails).hasSize(2);
+        for (MimeMessage mail : mails) {
+            assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("manager@acme.test");
+        }
+        assertThat(List.of(mails).stream().map(m -> header(m, "Message-ID")).toList()).containsExactlyInAnyOrder(
+                "<export." + daily + ".2026-11-29@wapi-analytics>", "<export." + weekly + ".2026-11-23@wapi-analytics>");
+        assertThat(postgres.sql("SELECT state FROM export_ledger WHERE subscription_id = ?").param(stale)
+                .query(String.class).single()).isEqualTo("skipped");
+
+        MimeMessage weeklyMail = List.of(mails).stream()
+                .filter(m -> header(m, "Message-ID").contains("." + weekly + ".")).findFirst().orElseThrow();
+        Part attachment = attachment(weeklyMail);
+        assertThat(attachment.getFileName()).isEqualTo("broadcasts-acme-sales-2026-11-23-2026-11-29.zip");
+        String csv = unzip(attachment.getInputStream());
+        assertThat(csv).startsWith(String.join(",", BroadcastsExport.HEADER)).contains("bc_summer,Summer sale");
+
+        // a later tick the same day does nothing; the next day mails the next daily period
+        assertThat(tick.tick(monday.plusSeconds(7200))).extracting(ExportTick.Due::outcome).containsOnly("ALREADY_DONE");
+        assertThat(tick.tick(monday.plusSeconds(86400))).extracting(ExportTick.Due::outcome).contains("COMPLETED SENT");
+        assertThat(smtp.getReceivedMessages()).hasSize(3);
+    }
+
+    private long subscribe(String cadence) {
+        CliResult result = CliResult.run(cli, "export", "subscribe", "--workspace", WS, "--email", "manager@acme.test",
+                "--every", cadence);
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        long id = Long.parseLong(result.line());
+        postgres.sql("UPDATE export_subscriptions SET created_at = '2026-11-01' WHERE id = ?").param(id).update();
+        return id;
+    }
+
+    private List<CSVRecord> export(String kind, String from, String to, String... more) throws Exception {
+        Path file = dir.resolve(kind + from + to + more.length + ".csv");
+        List<String> args = new ArrayList<>(List.of("export", kind, "--workspace", WS, "--from", from, "--to", to,
+                "--out", file.toString()));
+        args.addAll(List.of(more));
+        CliResult result = CliResult.run(cli, args.toArray(String[]::new));
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return SafeCsv.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(Files.readString(file, StandardCharsets.UTF_8))).getRecords();
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String header(MimeMessage message, String name) {
+        try {
+            return message.getHeader(name)[0];
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Part attachment(MimeMessage message) throws Exception {
+        Multipart multipart = (Multipart) message.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            Part part = multipart.getBodyPart(i);
+            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                return part;
+            }
+        }
+        throw new AssertionError("no attachment");
+    }
+
+    private static String unzip(InputStream in) throws Exception {
+        try (ZipInputStream zip = new ZipInputStream(in)) {
+            zip.getNextEntry();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            zip.transferTo(out);
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
