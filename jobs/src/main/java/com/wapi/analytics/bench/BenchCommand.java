@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** Helpers of the benchmark scripts in scripts/; not part of the product's interface. */
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
         description = "Benchmark helpers used by scripts/bench-*.",
-        subcommands = {BenchCommand.GenerateRaw.class, BenchCommand.LoadReceiver.class})
+        subcommands = {BenchCommand.GenerateRaw.class, BenchCommand.LoadReceiver.class, BenchCommand.TimeReports.class})
 public class BenchCommand {
 
     @Command(name = "generate-raw", mixinStandardHelpOptions = true,
@@ -135,6 +135,48 @@ public class BenchCommand {
             out.printf("RESULT receiver %,.0f accepted/s | p99 %.1f ms | baseline %,.0f rows/s | receiver/baseline = %.2f | missing %d%n",
                     rate, ReceiverLoad.percentile(r.latenciesMicros(), 0.99) / 1000.0, baseline, rate / baseline, missing);
             return missing == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "reports", mixinStandardHelpOptions = true,
+            description = "Time every report for one workspace (median of N runs), and the delivery report from raw JSON.")
+    static class TimeReports implements Callable<Integer> {
+
+        @Spec CommandSpec spec;
+        @Option(names = "--workspace", required = true) String workspace;
+        @Option(names = "--from", required = true) java.time.LocalDate from;
+        @Option(names = "--to", required = true) java.time.LocalDate to;
+        @Option(names = "--runs", defaultValue = "20") int runs;
+        @Option(names = "--raw-workspace", description = "a workspace whose raw_events JSON to report on") String rawWorkspace;
+        @Option(names = "--raw-phone", description = "its phone_number_id") String rawPhone;
+        @Option(names = "--raw-runs", defaultValue = "3") int rawRuns;
+
+        private final com.wapi.analytics.report.Reports reports;
+        private final org.springframework.jdbc.core.simple.JdbcClient postgres;
+
+        TimeReports(com.wapi.analytics.report.Reports reports, org.springframework.jdbc.core.simple.JdbcClient postgres) {
+            this.reports = reports;
+            this.postgres = postgres;
+        }
+
+        @Override
+        public Integer call() {
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            double slowest = 0;
+            double delivery = 0;
+            for (ReportTimings.Timing t : ReportTimings.reports(reports, workspace, from, to, runs)) {
+                ReportTimings.print(out, t);
+                slowest = Math.max(slowest, t.medianMs());
+                delivery = t.name().equals("delivery") ? t.medianMs() : delivery;
+            }
+            out.printf("slowest report median: %.1f ms%n", slowest);
+            if (rawWorkspace != null) {
+                ReportTimings.Timing raw = ReportTimings.raw(postgres, rawWorkspace, rawPhone, from, to, rawRuns);
+                ReportTimings.print(out, raw);
+                out.printf("delivery: raw JSON / product = %.0fx%n", raw.medianMs() / delivery);
+            }
+            out.flush();
+            return 0;
         }
     }
 }
