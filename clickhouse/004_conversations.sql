@@ -1,32 +1,40 @@
 -- Conversations, response times and attribution (DESIGN.md section 4), built from the audit log (agent_actions),
 -- the customers' inbound messages and the touches (broadcast and flow messages, tracked-link clicks).
-
--- A note for whoever edits these views: a column used inside a lambda is also named outside it in the same
--- expression (if(x = 0, ...)), because ClickHouse 18.16 drops columns captured only by lambdas when it prunes
--- the columns a query does not select.
+--
+-- Notes for whoever edits these views:
+-- * Each view groups a UNION ALL by workspace first (no JOIN), so that a report's workspace filter is pushed
+--   down into every table it reads (enable_optimize_predicate_expression) and a report reads one workspace.
+-- * Re-delivered facts are harmless without FINAL: counts use uniqExact on the fact's id, arrays groupUniqArray.
+-- * A column used inside a lambda is also named outside it in the same expression (if(x = 0, ...)): ClickHouse
+--   18.16 drops columns captured only by lambdas when it prunes the columns a query does not select.
 
 -- customer_messages: each inbound customer message with the conversation it belongs to: the contact's latest
 -- conversation opened no later than 10 minutes after the message (the message that opens a conversation arrives
 -- just before the platform's conversation.opened event).
 CREATE VIEW IF NOT EXISTS customer_messages AS
-SELECT workspace_id, contact_id, wamid, message_time, conversation_id
+SELECT
+    workspace_id,
+    contact_id,
+    message.2 AS wamid,
+    message.1 AS message_time,
+    if(message.1 = 0, '', arrayFilter(o -> o.1 <= message.1 + 600, opens)[-1].2) AS conversation_id
 FROM
 (
     SELECT
         workspace_id,
         contact_id,
-        wamid,
-        toUInt32(event_time) AS message_time,
-        if(event_time = 0, '', arrayFilter(o -> o.1 <= toUInt32(event_time) + 600, opens)[-1].2) AS conversation_id
-    FROM (SELECT workspace_id, contact_id, wamid, event_time FROM inbound_messages FINAL)
-    ALL INNER JOIN
+        arraySort(groupUniqArrayIf((toUInt32(event_time), id), kind = 'open')) AS opens,
+        groupUniqArrayIf((toUInt32(event_time), id), kind = 'message') AS messages
+    FROM
     (
-        SELECT workspace_id, contact_id, arraySort(groupArray((toUInt32(event_time), conversation_id))) AS opens
-          FROM agent_actions FINAL
-         WHERE action = 'opened'
-         GROUP BY workspace_id, contact_id
-    ) USING (workspace_id, contact_id)
+        SELECT workspace_id, contact_id, event_time, 'message' AS kind, wamid AS id FROM inbound_messages
+        UNION ALL
+        SELECT workspace_id, contact_id, event_time, 'open' AS kind, conversation_id AS id
+          FROM agent_actions WHERE action = 'opened'
+    )
+    GROUP BY workspace_id, contact_id
 )
+ARRAY JOIN messages AS message
 WHERE conversation_id != '';
 
 -- conversation_facts: one row per conversation. agent_id is the current owner (last assignment or takeover);
@@ -63,23 +71,28 @@ FROM
         minIf(event_time, action = 'opened') AS opened_at,
         argMaxIf(agent_id, event_time, action IN ('assigned', 'takeover')) AS owner_agent_id,
         argMaxIf(team_id, event_time, action = 'assigned') AS owner_team_id,
-        countIf(action = 'assigned') AS assignments,
-        countIf(action = 'takeover') AS takeovers,
-        countIf(action = 'reply') AS replies,
+        uniqExactIf(event_id, action = 'assigned') AS assignments,
+        uniqExactIf(event_id, action = 'takeover') AS takeovers,
+        uniqExactIf(event_id, action = 'reply') AS replies,
         argMaxIf(action, event_time, action IN ('opened', 'resolved', 'reopened')) = 'resolved' AS resolved,
         if(resolved, maxIf(event_time, action = 'resolved'), toDateTime(0, 'UTC')) AS resolved_at,
         if(resolved, argMaxIf(actor_id, event_time, action = 'resolved'), '') AS resolved_by,
-        arraySort(groupArrayIf((toUInt32(event_time), agent_id, team_id), action = 'reply')) AS replies_detail,
-        arrayMap(x -> x.1, replies_detail) AS reply_times
-    FROM agent_actions FINAL
+        arraySort(groupUniqArrayIf((toUInt32(event_time), agent_id, team_id, event_id), action = 'reply')) AS replies_detail,
+        arrayMap(x -> x.1, replies_detail) AS reply_times,
+        arraySort(groupUniqArrayIf(toUInt32(event_time), action = 'customer_message')) AS customer_times
+    FROM
+    (
+        SELECT workspace_id, conversation_id, event_id, event_time, action, contact_id, channel_phone_number_id,
+               agent_id, team_id, actor_id
+          FROM agent_actions
+        UNION ALL
+        SELECT workspace_id, conversation_id, wamid AS event_id, toDateTime(message_time, 'UTC') AS event_time,
+               'customer_message' AS action, contact_id, '' AS channel_phone_number_id, '' AS agent_id, '' AS team_id,
+               '' AS actor_id
+          FROM customer_messages
+    )
     GROUP BY workspace_id, conversation_id
-)
-ANY LEFT JOIN
-(
-    SELECT workspace_id, conversation_id, arraySort(groupArray(message_time)) AS customer_times
-      FROM customer_messages
-     GROUP BY workspace_id, conversation_id
-) USING (workspace_id, conversation_id);
+);
 
 -- agent_replies: one row per agent reply with the wait it ended: from the first customer message after the
 -- previous reply to this reply (reply_seconds = -1 when no customer message was waiting). is_first_response marks
@@ -99,55 +112,78 @@ FROM conversation_facts
 ARRAY JOIN replies_detail AS reply;
 
 -- touches: the contact was reached by a broadcast or flow message (accepted by Meta) or clicked a tracked link.
+-- A touch delivered twice appears twice; every use takes the last touch or counts distinct touch ids.
 CREATE VIEW IF NOT EXISTS touches AS
 SELECT workspace_id, contact_id, event_time AS touch_time, source_kind AS touch_kind,
-       if(source_kind = 'broadcast', broadcast_id, flow_id) AS touch_id
-  FROM outbound_messages FINAL
+       if(source_kind = 'broadcast', broadcast_id, flow_id) AS touch_id, message_key AS touch_key
+  FROM outbound_messages
  WHERE accepted = 1 AND ((source_kind = 'broadcast' AND broadcast_id != '') OR (source_kind = 'flow' AND flow_id != ''))
 UNION ALL
-SELECT workspace_id, contact_id, event_time AS touch_time, 'link' AS touch_kind, link_id AS touch_id
-  FROM link_clicks FINAL
+SELECT workspace_id, contact_id, event_time AS touch_time, 'link' AS touch_kind, link_id AS touch_id, event_id AS touch_key
+  FROM link_clicks
  WHERE contact_id != '';
 
 -- conversation_attribution: a conversation belongs to the contact's last touch in the 72 hours before it opened.
 CREATE VIEW IF NOT EXISTS conversation_attribution AS
 SELECT
     workspace_id,
-    conversation_id,
-    min(opened_at) AS conversation_opened_at,
-    argMax((touch_kind, touch_id, touch_time), touch_time) AS touch,
-    touch.1 AS attributed_kind,
-    touch.2 AS attributed_id,
-    touch.3 AS attributed_at
+    open.2 AS conversation_id,
+    toDateTime(open.1, 'UTC') AS conversation_opened_at,
+    if(open.1 = 0, tuple(toUInt32(0), '', ''),
+       arraySort(t -> t.1, arrayFilter(t -> t.1 <= open.1 AND t.1 + 259200 >= open.1, contact_touches))[-1]) AS touch,
+    touch.2 AS attributed_kind,
+    touch.3 AS attributed_id,
+    toDateTime(touch.1, 'UTC') AS attributed_at
 FROM
 (
-    SELECT workspace_id, conversation_id, any(contact_id) AS contact_id, min(event_time) AS opened_at
-      FROM agent_actions FINAL
-     WHERE action = 'opened'
-     GROUP BY workspace_id, conversation_id
+    SELECT
+        workspace_id,
+        contact_id,
+        groupUniqArrayIf((toUInt32(event_time), kind, id), kind != 'open') AS contact_touches,
+        groupUniqArrayIf((toUInt32(event_time), id), kind = 'open') AS opens
+    FROM
+    (
+        SELECT workspace_id, contact_id, touch_time AS event_time, touch_kind AS kind, touch_id AS id FROM touches
+        UNION ALL
+        SELECT workspace_id, contact_id, event_time, 'open' AS kind, conversation_id AS id
+          FROM agent_actions WHERE action = 'opened'
+    )
+    GROUP BY workspace_id, contact_id
 )
-ALL INNER JOIN touches USING (workspace_id, contact_id)
-WHERE touch_time <= opened_at AND touch_time >= opened_at - 259200
-GROUP BY workspace_id, conversation_id;
+ARRAY JOIN opens AS open
+WHERE attributed_kind != '';
 
 -- conversion_attribution: every conversion with the contact's last touch in the 7 days before it
--- (touch_kind '' when there was none).
+-- (attributed_kind '' when there was none).
 CREATE VIEW IF NOT EXISTS conversion_attribution AS
 SELECT
     workspace_id,
-    conversion_id,
-    any(event_time) AS converted_at,
-    any(contact_id) AS converting_contact_id,
-    any(amount) AS revenue,
-    any(currency) AS revenue_currency,
-    argMax((touch_kind, touch_id), if(in_window, touch_time, toDateTime(0, 'UTC'))) AS touch,
-    if(max(in_window) = 1, touch.1, '') AS attributed_kind,
-    if(attributed_kind = '', '', touch.2) AS attributed_id
+    conversion.2 AS conversion_id,
+    toDateTime(conversion.1, 'UTC') AS converted_at,
+    contact_id AS converting_contact_id,
+    conversion.3 AS revenue,
+    conversion.4 AS revenue_currency,
+    if(conversion.1 = 0, tuple(toUInt32(0), '', ''),
+       arraySort(t -> t.1, arrayFilter(t -> t.1 <= conversion.1 AND t.1 + 604800 >= conversion.1, contact_touches))[-1]) AS touch,
+    touch.2 AS attributed_kind,
+    touch.3 AS attributed_id
 FROM
 (
-    SELECT workspace_id, conversion_id, contact_id, event_time, amount, currency, touch_kind, touch_id, touch_time,
-           touch_time <= event_time AND touch_time >= event_time - 604800 AS in_window
-    FROM (SELECT workspace_id, conversion_id, contact_id, event_time, amount, currency FROM conversions FINAL)
-    ALL LEFT JOIN touches USING (workspace_id, contact_id)
+    SELECT
+        workspace_id,
+        contact_id,
+        groupUniqArrayIf((toUInt32(event_time), kind, id), kind != 'conversion') AS contact_touches,
+        groupUniqArrayIf((toUInt32(event_time), id, amount, currency), kind = 'conversion') AS conversions
+    FROM
+    (
+        SELECT workspace_id, contact_id, touch_time AS event_time, touch_kind AS kind, touch_id AS id,
+               toDecimal64(0, 4) AS amount, '' AS currency
+          FROM touches
+        UNION ALL
+        SELECT workspace_id, contact_id, event_time, 'conversion' AS kind, conversion_id AS id,
+               toDecimal64(amount, 4) AS amount, toString(currency) AS currency
+          FROM conversions
+    )
+    GROUP BY workspace_id, contact_id
 )
-GROUP BY workspace_id, conversion_id;
+ARRAY JOIN conversions AS conversion;

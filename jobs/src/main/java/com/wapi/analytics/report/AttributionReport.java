@@ -19,7 +19,7 @@ class AttributionReport implements OperationalReport {
     static final String NONE = "(none)";
 
     private static final String TOUCHES = """
-            SELECT touch_kind, touch_id, count()
+            SELECT touch_kind, touch_id, uniqExact(touch_key)
               FROM touches
              WHERE workspace_id = :workspace AND touch_time >= toDateTime(:from, 'UTC') AND touch_time < toDateTime(:to, 'UTC')
              GROUP BY touch_kind, touch_id""";

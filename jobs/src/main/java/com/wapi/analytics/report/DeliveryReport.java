@@ -2,7 +2,9 @@ package com.wapi.analytics.report;
 
 import com.wapi.analytics.readers.errors.MetaErrorCatalogue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -17,25 +19,35 @@ class DeliveryReport implements OperationalReport {
     static final String NAME = "delivery";
     private static final int TOP_FAILURES = 3;
 
+    /**
+     * Each targeted message counts once per dimension it has: its broadcast (broadcast messages), its flow (flow
+     * messages) and its template. One pass over message_state serves the three sections.
+     */
+    private static final String DIMENSIONS = """
+            SELECT message_key, accepted, has_delivered, has_read, state, sent_at, failure_code, failure_title,
+                   arrayJoin([('broadcasts', if(source_kind = 'broadcast', broadcast_id, '')),
+                              ('flows', if(source_kind = 'flow', flow_id, '')),
+                              ('templates', template_name)]) AS dimension
+              FROM message_state
+             WHERE workspace_id = :workspace AND sent_at >= toDateTime(:from, 'UTC') AND sent_at < toDateTime(:to, 'UTC')""";
+
     private static final String FUNNEL = """
-            SELECT %1$s AS dimension, count() AS targeted, sum(accepted) AS sent, sum(has_delivered) AS delivered,
-                   sum(has_read) AS read, countIf(state = 'failed') AS failed,
+            SELECT dimension.1 AS section, dimension.2 AS id, count() AS targeted, sum(accepted) AS sent,
+                   sum(has_delivered) AS delivered, sum(has_read) AS read, countIf(state = 'failed') AS failed,
                    if(targeted = 0, 0, delivered / targeted) AS delivery_rate,
                    if(delivered = 0, 0, read / delivered) AS read_rate,
                    toUInt32(min(sent_at)) AS first_sent
-              FROM message_state
-             WHERE workspace_id = :workspace AND sent_at >= toDateTime(:from, 'UTC') AND sent_at < toDateTime(:to, 'UTC')
-               AND %2$s
-             GROUP BY dimension
-             ORDER BY first_sent, dimension""";
+              FROM (%s)
+             WHERE id != ''
+             GROUP BY section, id
+             ORDER BY section, first_sent, id""".formatted(DIMENSIONS);
 
     private static final String FAILURES = """
-            SELECT %1$s AS dimension, failure_code, any(failure_title) AS title, count() AS failures
-              FROM message_state
-             WHERE workspace_id = :workspace AND sent_at >= toDateTime(:from, 'UTC') AND sent_at < toDateTime(:to, 'UTC')
-               AND %2$s AND state = 'failed'
-             GROUP BY dimension, failure_code
-             ORDER BY dimension, failures DESC, failure_code""";
+            SELECT dimension.1 AS section, dimension.2 AS id, failure_code, any(failure_title) AS title, count() AS failures
+              FROM (%s)
+             WHERE id != '' AND state = 'failed'
+             GROUP BY section, id, failure_code
+             ORDER BY section, id, failures DESC, failure_code""".formatted(DIMENSIONS);
 
     private static final String NAMES = """
             SELECT broadcast_id, any(name), any(template_name)
@@ -43,23 +55,13 @@ class DeliveryReport implements OperationalReport {
              WHERE workspace_id = :workspace
              GROUP BY broadcast_id""";
 
-    /** The dimensions: the grouping expression and the messages it applies to (whitelisted SQL, no user input). */
-    enum Dimension {
-        BROADCAST("broadcasts", "Per broadcast", "broadcast_id", "source_kind = 'broadcast' AND broadcast_id != ''"),
-        FLOW("flows", "Per flow", "flow_id", "source_kind = 'flow' AND flow_id != ''"),
-        TEMPLATE("templates", "Per template", "template_name", "template_name != ''");
+    /** The sections, in order, with their key column. */
+    private static final Map<String, String[]> SECTIONS = new LinkedHashMap<>();
 
-        final String section;
-        final String title;
-        final String expression;
-        final String filter;
-
-        Dimension(String section, String title, String expression, String filter) {
-            this.section = section;
-            this.title = title;
-            this.expression = expression;
-            this.filter = filter;
-        }
+    static {
+        SECTIONS.put("broadcasts", new String[] {"Per broadcast", "broadcast_id"});
+        SECTIONS.put("flows", new String[] {"Per flow", "flow_id"});
+        SECTIONS.put("templates", new String[] {"Per template", "template_name"});
     }
 
     private final FactQueries facts;
@@ -79,55 +81,47 @@ class DeliveryReport implements OperationalReport {
         facts.sql(NAMES, period).query(rs -> {
             names.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
         });
-        List<Section> sections = new ArrayList<>();
-        for (Dimension dimension : Dimension.values()) {
-            sections.add(section(period, dimension, names));
-        }
-        return new Report(NAME, period, sections, List.of(Definitions.day(period), Definitions.TARGETED,
+        Map<String, List<Failure>> topFailures = new HashMap<>();
+        facts.sql(FAILURES, period).query(rs -> {
+            List<Failure> list = topFailures.computeIfAbsent(rs.getString(1) + "/" + rs.getString(2), k -> new ArrayList<>());
+            if (list.size() < TOP_FAILURES) {
+                list.add(new Failure(rs.getInt(3), rs.getString(4), rs.getLong(5)));
+            }
+        });
+        Map<String, Section> sections = new LinkedHashMap<>();
+        SECTIONS.forEach((name, titleAndKey) -> sections.put(name, section(name, titleAndKey[0], titleAndKey[1])));
+        facts.sql(FUNNEL, period).query(rs -> {
+            String section = rs.getString(1);
+            String id = rs.getString(2);
+            List<Object> row = new ArrayList<>();
+            row.add(id);
+            if (section.equals("broadcasts")) {
+                String[] name = names.getOrDefault(id, new String[] {"", ""});
+                row.add(name[0]);
+                row.add(name[1]);
+            }
+            List<Failure> failures = topFailures.getOrDefault(section + "/" + id, List.of());
+            row.addAll(Arrays.asList(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+                    rs.getDouble(8), rs.getDouble(9), failures.isEmpty() ? null : failures.get(0).code(),
+                    String.join("; ", failures.stream().map(Failure::toString).toList())));
+            sections.get(section).add(row.toArray());
+        });
+        return new Report(NAME, period, List.copyOf(sections.values()), List.of(Definitions.day(period), Definitions.TARGETED,
                 Definitions.DELIVERED, Definitions.READ, Definitions.FAILED, Definitions.DELIVERY_RATE, Definitions.ONCE,
                 "per template: the messages that name their template (a send refused by the API names none)"));
     }
 
-    private Section section(ReportPeriod period, Dimension dimension, Map<String, String[]> names) {
-        Map<String, List<Failure>> topFailures = topFailures(period, dimension);
+    private static Section section(String name, String title, String key) {
         List<Column> columns = new ArrayList<>();
-        columns.add(Column.text(dimension.expression));
-        if (dimension == Dimension.BROADCAST) {
+        columns.add(Column.text(key));
+        if (name.equals("broadcasts")) {
             columns.add(Column.text("name"));
             columns.add(Column.text("template"));
         }
         columns.addAll(List.of(Column.count("targeted"), Column.count("sent"), Column.count("delivered"),
                 Column.count("read"), Column.count("failed"), Column.rate("delivery_rate"), Column.rate("read_rate"),
                 Column.count("top_failure_code"), Column.text("top_failures")));
-        Section section = new Section(dimension.section, dimension.title, columns, new ArrayList<>());
-        facts.sql(FUNNEL.formatted(dimension.expression, dimension.filter), period).query(rs -> {
-            String id = rs.getString(1);
-            List<Object> row = new ArrayList<>();
-            row.add(id);
-            if (dimension == Dimension.BROADCAST) {
-                String[] name = names.getOrDefault(id, new String[] {"", ""});
-                row.add(name[0]);
-                row.add(name[1]);
-            }
-            List<Failure> failures = topFailures.getOrDefault(id, List.of());
-            row.addAll(java.util.Arrays.asList(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                    rs.getDouble(7), rs.getDouble(8), failures.isEmpty() ? null : failures.get(0).code(),
-                    String.join("; ", failures.stream().map(Failure::toString).toList())));
-            section.add(row.toArray());
-        });
-        return section;
-    }
-
-    /** Per dimension value, its most frequent failure codes, most frequent first. */
-    private Map<String, List<Failure>> topFailures(ReportPeriod period, Dimension dimension) {
-        Map<String, List<Failure>> top = new HashMap<>();
-        facts.sql(FAILURES.formatted(dimension.expression, dimension.filter), period).query(rs -> {
-            List<Failure> list = top.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
-            if (list.size() < TOP_FAILURES) {
-                list.add(new Failure(rs.getInt(2), rs.getString(3), rs.getLong(4)));
-            }
-        });
-        return top;
+        return new Section(name, title, columns, new ArrayList<>());
     }
 
     private record Failure(int code, String title, long count) {
