@@ -1,16 +1,18 @@
 package com.wapi.analytics.digest;
 
+import static com.wapi.analytics.report.FactQueries.BROADCAST_MESSAGES;
+import static com.wapi.analytics.report.FactQueries.PUSH_DOWN_FILTERS;
+
 import com.wapi.analytics.clickhouse.ClickHouse;
 import com.wapi.analytics.digest.DigestContent.Failure;
 import com.wapi.analytics.digest.DigestContent.Funnel;
 import com.wapi.analytics.digest.DigestContent.SmartRetry;
 import com.wapi.analytics.digest.DigestContent.WorkspaceCard;
+import com.wapi.analytics.report.ReportPeriod;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.Workspace;
 import com.wapi.analytics.tenancy.WorkspaceRepository;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,12 +22,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gathers a digest's figures from the ClickHouse views (message_state: the definitions of DESIGN.md 4) for the
- * organization's workspaces and one local calendar day of its time zone.
+ * organization's workspaces and one local calendar day of its time zone. Broadcast figures use the delivery
+ * report's filter and day bounds, so a workspace's funnel here equals the sum of its `report delivery` broadcasts.
  */
 @Component
 public class DigestAssembler {
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final int TOP_FAILURES = 3;
 
     private final ClickHouse clickHouse;
@@ -44,9 +46,9 @@ public class DigestAssembler {
         Map<String, Funnel> before = funnels(ids, Range.of(org, date.minusDays(1)));
         Map<String, Long> broadcasts = counts(ids, day, """
                 SELECT workspace_id, uniqExact(broadcast_id) FROM message_state
-                 WHERE workspace_id IN (:ids) AND source_kind = 'broadcast' AND broadcast_id != ''
+                 WHERE workspace_id IN (:ids) AND %s
                    AND sent_at >= toDateTime(:from, 'UTC') AND sent_at < toDateTime(:to, 'UTC')
-                 GROUP BY workspace_id""");
+                 GROUP BY workspace_id""".formatted(BROADCAST_MESSAGES) + PUSH_DOWN_FILTERS);
         Map<String, Long> inbound = counts(ids, day, """
                 SELECT workspace_id, count() FROM inbound_messages FINAL
                  WHERE workspace_id IN (:ids) AND event_time >= toDateTime(:from, 'UTC') AND event_time < toDateTime(:to, 'UTC')
@@ -75,11 +77,11 @@ public class DigestAssembler {
         return new DigestContent(org.id(), org.name(), org.timeZone().getId(), date, account, accountBefore, cards, callouts);
     }
 
-    /** A local calendar day as UTC bounds, DST-aware. */
+    /** A local calendar day as UTC bounds, DST-aware: the bounds the reports use for the same day. */
     record Range(String from, String to) {
         static Range of(Organization org, LocalDate date) {
-            return new Range(UTC.format(date.atStartOfDay(org.timeZone())),
-                    UTC.format(date.plusDays(1).atStartOfDay(org.timeZone())));
+            ReportPeriod day = new ReportPeriod(null, org, date, date);
+            return new Range(day.utcFrom(), day.utcTo());
         }
     }
 
@@ -91,9 +93,9 @@ public class DigestAssembler {
         clickHouse.sql().sql("""
                 SELECT workspace_id, count(), sum(accepted), sum(has_delivered), sum(has_read), countIf(state = 'failed')
                   FROM message_state
-                 WHERE workspace_id IN (:ids) AND source_kind = 'broadcast'
+                 WHERE workspace_id IN (:ids) AND %s
                    AND sent_at >= toDateTime(:from, 'UTC') AND sent_at < toDateTime(:to, 'UTC')
-                 GROUP BY workspace_id""")
+                 GROUP BY workspace_id""".formatted(BROADCAST_MESSAGES) + PUSH_DOWN_FILTERS)
                 .param("ids", ids).param("from", range.from()).param("to", range.to())
                 .query(rs -> {
                     result.put(rs.getString(1), new Funnel(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
@@ -121,10 +123,10 @@ public class DigestAssembler {
         clickHouse.sql().sql("""
                 SELECT workspace_id, failure_code, any(failure_title) AS title, count() AS failures
                   FROM message_state
-                 WHERE workspace_id IN (:ids) AND source_kind = 'broadcast' AND state = 'failed'
+                 WHERE workspace_id IN (:ids) AND %s AND state = 'failed'
                    AND sent_at >= toDateTime(:from, 'UTC') AND sent_at < toDateTime(:to, 'UTC')
                  GROUP BY workspace_id, failure_code
-                 ORDER BY workspace_id, failures DESC, failure_code""")
+                 ORDER BY workspace_id, failures DESC, failure_code""".formatted(BROADCAST_MESSAGES) + PUSH_DOWN_FILTERS)
                 .param("ids", ids).param("from", range.from()).param("to", range.to())
                 .query(rs -> {
                     int code = rs.getInt(2);
@@ -146,7 +148,7 @@ public class DigestAssembler {
                     SELECT workspace_id, count(), sum(has_delivered) FROM message_state
                      WHERE workspace_id IN (:ids) AND source_kind = 'retry'
                        AND sent_at >= toDateTime(:from, 'UTC') AND sent_at < toDateTime(:to, 'UTC')
-                     GROUP BY workspace_id""")
+                     GROUP BY workspace_id""" + PUSH_DOWN_FILTERS)
                     .param("ids", ids).param("from", range.from()).param("to", range.to())
                     .query(rs -> {
                         result.put(rs.getString(1), new SmartRetry(queued.getOrDefault(rs.getString(1), 0L),

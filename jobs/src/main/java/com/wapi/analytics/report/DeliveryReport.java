@@ -45,7 +45,7 @@ class DeliveryReport implements OperationalReport {
 
     /** The dimensions: the grouping expression and the messages it applies to (whitelisted SQL, no user input). */
     enum Dimension {
-        BROADCAST("broadcasts", "Per broadcast", "broadcast_id", "source_kind = 'broadcast' AND broadcast_id != ''"),
+        BROADCAST("broadcasts", "Per broadcast", "broadcast_id", FactQueries.BROADCAST_MESSAGES),
         FLOW("flows", "Per flow", "flow_id", "source_kind = 'flow' AND flow_id != ''"),
         TEMPLATE("templates", "Per template", "template_name", "template_name != ''");
 
