@@ -69,6 +69,8 @@ class DigestFiguresTests extends IntegrationTest {
 
         facts.broadcastMessage("fig-in-care", "bc_c", "wamid.c0", noon, "delivered", 0);
         facts.broadcastMessage("fig-in-care", "bc_c", "wamid.c1", noon, "failed", 131026);
+        facts.message("fig-in-care", "retry", "", "wamid.r0", noon, "delivered", 0);
+        facts.message("fig-in-care", "retry", "", "wamid.r1", noon, "failed", 131049);
 
         // New York, 2026-11-01 runs from 04:00 UTC to 05:00 UTC the next day (25 hours)
         facts.broadcastMessage("fig-ny-main", "bc_n", "wamid.n0", Instant.parse("2026-11-01T04:00:00Z"), "read", 0);
@@ -107,6 +109,9 @@ class DigestFiguresTests extends IntegrationTest {
         assertThat(sales.funnel().deliveryPercent()).isEqualTo("54.5%");
         assertThat(sales.funnel().readPercent()).isEqualTo("50.0%");
         assertThat(digest.account()).isEqualTo(new Funnel(13, 12, 7, 3, 5));
+        WorkspaceCard care = digest.workspaces().stream().filter(w -> w.id().equals("fig-in-care")).findFirst().orElseThrow();
+        assertThat(care.smartRetry()).isEqualTo(new DigestContent.SmartRetry(0, 2, 1));
+        assertThat(digest.dayBefore()).isEqualTo(new Funnel(1, 1, 1, 0, 0));
         assertThat(digest.failures()).extracting(DigestContent.Failure::code, DigestContent.Failure::count)
                 .containsExactly(tuple(131026, 2L), tuple(131049, 2L), tuple(131050, 1L));
 
