@@ -16,7 +16,7 @@ Against the day before: delivery rate ${d.deliveryChange()}, read rate ${d.readC
 ${w.broadcasts()} broadcast(s), ${w.funnel().targeted()} targeted, delivery ${w.funnel().deliveryPercent()}, read ${w.funnel().readPercent()}
 Smart Retry: ${w.smartRetry().queued()} queued, ${w.smartRetry().retried()} retried, ${w.smartRetry().recovered()} recovered
 <#list w.topFailures() as f>
-  failure ${f.code()} ${f.label()}: ${f.count()}
+  failure ${f.code()?c} ${f.label()}: ${f.count()}
 </#list>
 <#if w.redTemplates()?has_content>
 RED templates: <#list w.redTemplates() as t>${t}<#sep>, </#sep></#list>
@@ -26,7 +26,7 @@ RED templates: <#list w.redTemplates() as t>${t}<#sep>, </#sep></#list>
 
 What failed and what to do
 <#list d.failures() as f>
-- ${f.code()} ${f.label()} (${f.count()}, ${f.retry()}): ${f.fix()}
+- ${f.code()?c} ${f.label()} (${f.count()}, ${f.retry()}): ${f.fix()}
 </#list>
 </#if>
 </#if>

@@ -1,12 +1,17 @@
 package com.wapi.analytics.bench;
 
+import com.wapi.analytics.digest.DigestAssembler;
+import com.wapi.analytics.mail.Templates;
 import com.wapi.analytics.tenancy.Organization;
+import com.wapi.analytics.tenancy.OrganizationRepository;
 import com.wapi.analytics.tenancy.Setup;
 import java.io.BufferedWriter;
 import java.io.PipedReader;
 import java.io.PipedWriter;
 import java.sql.Connection;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
@@ -19,7 +24,8 @@ import picocli.CommandLine.Spec;
 /** Helpers of the benchmark scripts in scripts/; not part of the product's interface. */
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
         description = "Benchmark helpers used by scripts/bench-*.",
-        subcommands = {BenchCommand.GenerateRaw.class, BenchCommand.LoadReceiver.class, BenchCommand.TimeReports.class})
+        subcommands = {BenchCommand.GenerateRaw.class, BenchCommand.LoadReceiver.class, BenchCommand.TimeReports.class,
+                BenchCommand.Digest.class})
 public class BenchCommand {
 
     @Command(name = "generate-raw", mixinStandardHelpOptions = true,
@@ -66,6 +72,47 @@ public class BenchCommand {
                 copy.join();
             }
             spec.commandLine().getOut().println(written);
+            return 0;
+        }
+    }
+
+    @Command(name = "digest", mixinStandardHelpOptions = true,
+            description = "Assemble and render (no SMTP) the owner digest of every organization for one day; time it.")
+    static class Digest implements Callable<Integer> {
+
+        @Spec CommandSpec spec;
+        @Option(names = "--date", required = true, description = "local day, YYYY-MM-DD") LocalDate date;
+        @Option(names = "--threads", defaultValue = "4") int threads;
+
+        private final OrganizationRepository organizations;
+        private final DigestAssembler assembler;
+        private final Templates templates;
+
+        Digest(OrganizationRepository organizations,
+                DigestAssembler assembler, Templates templates) {
+            this.organizations = organizations;
+            this.assembler = assembler;
+            this.templates = templates;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            var out = spec.commandLine().getOut();
+            List<Organization> all = organizations.findAll();
+            if (all.isEmpty()) {
+                spec.commandLine().getErr().println("error: no organizations: run scripts/bench-digest, which sets them up");
+                return 2;
+            }
+            DigestBench bench = new DigestBench(assembler, templates);
+            // warm-up: class loading, template parsing, connection pools
+            bench.run(all.subList(0, Math.min(10, all.size())), date, threads);
+            DigestBench.Result r = bench.run(all, date, threads);
+            out.printf("digests: %,d rendered (%,d empty days) in %.1f s = %.1f digests/s with %d threads%n", r.digests(),
+                    r.empty(), r.seconds(), r.digests() / r.seconds(), threads);
+            out.printf("figures: %,d targeted messages in all; %,d characters of HTML and text%n", r.targeted(), r.htmlBytes());
+            out.printf("peak heap: %d MiB (max %d MiB)%n", r.peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            out.printf("RESULT digest %d digests in %.1f s = %.1f digests/s | peak heap %d MiB%n", r.digests(),
+                    r.seconds(), r.digests() / r.seconds(), r.peakHeapBytes() >> 20);
             return 0;
         }
     }

@@ -6,7 +6,6 @@ import com.wapi.analytics.mail.Templates;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.OrganizationRepository;
 import java.time.LocalDate;
-import java.util.Map;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -50,11 +49,11 @@ class DigestJobConfiguration {
                 job.putString("skip", "empty day");
                 return RepeatStatus.FINISHED;
             }
-            Map<String, Object> model = Map.of("d", content);
+            DigestEmail email = DigestEmail.render(content, templates);
             job.putString("to", org.ownerEmail());
-            job.putString("subject", subject(content));
-            job.putString("html", templates.render("digest.html.ftlh", model));
-            job.putString("text", templates.render("digest.txt.ftl", model));
+            job.putString("subject", email.subject());
+            job.putString("html", email.html());
+            job.putString("text", email.text());
             return RepeatStatus.FINISHED;
         }, transactionManager).build();
     }
@@ -100,15 +99,6 @@ class DigestJobConfiguration {
 
     static String messageId(String org, LocalDate date) {
         return "<digest." + org + "." + date + "@wapi-analytics>";
-    }
-
-    static String subject(DigestContent content) {
-        if (content.isEmpty()) {
-            return content.organizationName() + " · " + content.date() + ": nothing was sent";
-        }
-        return content.organizationName() + " · " + content.date() + ": " + content.account().targeted()
-                + " targeted, " + content.account().deliveryPercent() + " delivered, " + content.account().failed()
-                + " failed";
     }
 
     private static Organization organization(ChunkContext chunk, OrganizationRepository organizations) {

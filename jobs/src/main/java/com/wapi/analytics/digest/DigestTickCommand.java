@@ -1,5 +1,6 @@
 package com.wapi.analytics.digest;
 
+import com.wapi.analytics.campaign.CampaignTick;
 import com.wapi.analytics.cli.ExitCodes;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "digest-tick", mixinStandardHelpOptions = true,
         description = {"What the scheduler runs every 5 minutes: the digest of yesterday for every organization "
-                + "whose local 09:00 has passed and whose digest is not done yet."})
+                + "whose local 09:00 has passed and whose digest is not done yet; then the completion email of every "
+                + "broadcast that finished (or turned 24 hours old) to its workspace's admins, once."})
 public class DigestTickCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -19,16 +21,25 @@ public class DigestTickCommand implements Callable<Integer> {
     OffsetDateTime now;
 
     private final DigestTick tick;
+    private final CampaignTick campaigns;
 
-    public DigestTickCommand(DigestTick tick) {
+    public DigestTickCommand(DigestTick tick, CampaignTick campaigns) {
         this.tick = tick;
+        this.campaigns = campaigns;
     }
 
     @Override
     public Integer call() throws Exception {
         int code = ExitCodes.OK;
-        for (DigestTick.Due due : tick.tick(now == null ? Instant.now() : now.toInstant())) {
+        Instant at = now == null ? Instant.now() : now.toInstant();
+        for (DigestTick.Due due : tick.tick(at)) {
             spec.commandLine().getOut().printf("%s %s: %s%n", due.organizationId(), due.date(), due.outcome());
+            if (due.outcome().startsWith("FAILED")) {
+                code = ExitCodes.FAILED;
+            }
+        }
+        for (CampaignTick.Due due : campaigns.tick(at)) {
+            spec.commandLine().getOut().printf("campaign %s %s: %s%n", due.workspaceId(), due.broadcastId(), due.outcome());
             if (due.outcome().startsWith("FAILED")) {
                 code = ExitCodes.FAILED;
             }

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.wapi.analytics.clickhouse.ClickHouse;
 import com.wapi.analytics.cli.WapiCommandLine;
 import com.wapi.analytics.support.CliResult;
 import com.wapi.analytics.support.FactsFixture;
 import com.wapi.analytics.support.IntegrationTest;
+import com.wapi.analytics.support.Smtp;
 import com.wapi.analytics.tenancy.Member;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.Setup;
@@ -30,13 +31,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-@TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025"})
 class DigestMailTests extends IntegrationTest {
 
+    static final ServerSetup SMTP = Smtp.onFreePort();
+
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = new GreenMailExtension(SMTP);
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", SMTP::getBindAddress);
+        registry.add("spring.mail.port", SMTP::getPort);
+    }
 
     @Autowired DigestTick tick;
     @Autowired Setup setup;

@@ -19,11 +19,18 @@ public final class FactsFixture {
     /** A broadcast message sent at {@code at} that ends in {@code finalStatus} (sent, delivered, read or failed). */
     public void broadcastMessage(String workspace, String broadcast, String wamid, Instant at, String finalStatus,
             int errorCode) {
+        message(workspace, "broadcast", broadcast, wamid, at, finalStatus, errorCode);
+    }
+
+    /** An outbound message of any source kind (broadcast, flow, agent, api, retry) that ends in {@code finalStatus}. */
+    public void message(String workspace, String sourceKind, String broadcast, String wamid, Instant at,
+            String finalStatus, int errorCode) {
         clickHouse.sql().sql("""
                 INSERT INTO outbound_messages (workspace_id, message_key, event_id, wamid, contact_id, event_time, accepted,
                     source_kind, broadcast_id, template_name, raw_event_id)
-                VALUES (?, ?, ?, ?, ?, ?, 1, 'broadcast', ?, 'promo', 0)""")
-                .params(workspace, wamid, "ev-" + wamid, wamid, "91" + Math.abs(wamid.hashCode()), UTC.format(at), broadcast)
+                VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, 'promo', 0)""")
+                .params(workspace, wamid, "ev-" + wamid, wamid, "91" + Math.abs(wamid.hashCode()), UTC.format(at),
+                        sourceKind, broadcast)
                 .update();
         status(workspace, wamid, "sent", at.plusSeconds(1), 0);
         switch (finalStatus) {
@@ -35,6 +42,26 @@ public final class FactsFixture {
             case "failed" -> status(workspace, wamid, "failed", at.plusSeconds(5), errorCode);
             default -> { }
         }
+    }
+
+    /** A send the API refused (message.send_failed): targeted and failed, never accepted, no wamid. */
+    public void sendFailed(String workspace, String broadcast, String key, Instant at, int errorCode) {
+        clickHouse.sql().sql("""
+                INSERT INTO outbound_messages (workspace_id, message_key, event_id, wamid, contact_id, event_time, accepted,
+                    source_kind, broadcast_id, template_name, error_code, error_title, raw_event_id)
+                VALUES (?, ?, ?, '', ?, ?, 0, 'broadcast', ?, 'promo', ?, ?, 0)""")
+                .params(workspace, key, "ev-" + key, "91" + Math.abs(key.hashCode()), UTC.format(at), broadcast, errorCode,
+                        "Meta title " + errorCode)
+                .update();
+    }
+
+    /** A broadcast.created event: the campaign's launch. */
+    public void broadcast(String workspace, String broadcast, String name, Instant launchedAt, long audienceSize) {
+        clickHouse.sql().sql("""
+                INSERT INTO broadcasts (workspace_id, broadcast_id, event_id, event_time, name, template_name, category,
+                    audience_size, created_by, raw_event_id)
+                VALUES (?, ?, ?, ?, ?, 'promo', 'MARKETING', ?, 'tester', 0)""")
+                .params(workspace, broadcast, "ev-" + broadcast, UTC.format(launchedAt), name, audienceSize).update();
     }
 
     public void status(String workspace, String wamid, String status, Instant at, int errorCode) {

@@ -1,0 +1,143 @@
+package com.wapi.analytics.campaign;
+
+import static com.wapi.analytics.report.FactQueries.BROADCAST_MESSAGES;
+
+import com.wapi.analytics.clickhouse.ClickHouse;
+import com.wapi.analytics.digest.DigestContent.Failure;
+import com.wapi.analytics.digest.DigestContent.Funnel;
+import com.wapi.analytics.digest.ErrorLabels;
+import com.wapi.analytics.tenancy.Organization;
+import com.wapi.analytics.tenancy.Workspace;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which broadcasts have finished, and their figures, from the ClickHouse facts: a broadcast is finished once every
+ * recipient of its audience was tried and every targeted message reached a final state (delivered, read or failed;
+ * sent and accepted are not final), or 24 hours after its launch (broadcast.created), whichever comes first.
+ * Figures come from message_state with the delivery report's broadcast filter, over the broadcast's whole life.
+ */
+@Component
+public class CampaignCompletion {
+
+    public static final Duration AT_THE_LATEST = Duration.ofHours(24);
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final ClickHouse clickHouse;
+
+    public CampaignCompletion(ClickHouse clickHouse) {
+        this.clickHouse = clickHouse;
+    }
+
+    /** A launched broadcast and how far its messages got. */
+    public record Candidate(String workspaceId, String broadcastId, Instant launchedAt, long audience, long targeted,
+            long pending) {
+
+        public boolean isDue(Instant now) {
+            return isComplete(audience, targeted, pending) || !now.isBefore(launchedAt.plus(AT_THE_LATEST));
+        }
+    }
+
+    static boolean isComplete(long audience, long targeted, long pending) {
+        return targeted > 0 && targeted >= audience && pending == 0;
+    }
+
+    /** The broadcasts of these workspaces launched in [since, now], not in {@code done}, with their progress. */
+    public List<Candidate> candidates(List<String> workspaceIds, Instant since, Instant now, Set<String> done) {
+        if (workspaceIds.isEmpty()) {
+            return List.of();
+        }
+        record Launch(String workspaceId, String broadcastId, Instant at, long audience) {
+        }
+        List<Launch> launches = new ArrayList<>();
+        clickHouse.sql().sql("""
+                SELECT workspace_id, broadcast_id, toUInt32(min(event_time)), max(audience_size)
+                  FROM broadcasts FINAL
+                 WHERE workspace_id IN (:ids) AND broadcast_id != ''
+                   AND event_time >= toDateTime(:since, 'UTC') AND event_time <= toDateTime(:now, 'UTC')
+                 GROUP BY workspace_id, broadcast_id""")
+                .param("ids", workspaceIds).param("since", UTC.format(since)).param("now", UTC.format(now))
+                .query(rs -> {
+                    if (!done.contains(key(rs.getString(1), rs.getString(2)))) {
+                        launches.add(new Launch(rs.getString(1), rs.getString(2), Instant.ofEpochSecond(rs.getLong(3)),
+                                rs.getLong(4)));
+                    }
+                });
+        if (launches.isEmpty()) {
+            return List.of();
+        }
+        Map<String, long[]> progress = new HashMap<>();
+        clickHouse.sql().sql("""
+                SELECT workspace_id, broadcast_id, count(), countIf(state IN ('sent', 'accepted'))
+                  FROM message_state
+                 WHERE workspace_id IN (:ids) AND %s AND broadcast_id IN (:broadcasts)
+                 GROUP BY workspace_id, broadcast_id""".formatted(BROADCAST_MESSAGES))
+                .param("ids", launches.stream().map(Launch::workspaceId).distinct().toList())
+                .param("broadcasts", launches.stream().map(Launch::broadcastId).distinct().toList())
+                .query(rs -> {
+                    progress.put(key(rs.getString(1), rs.getString(2)), new long[] {rs.getLong(3), rs.getLong(4)});
+                });
+        return launches.stream().map(l -> {
+            long[] p = progress.getOrDefault(key(l.workspaceId(), l.broadcastId()), new long[2]);
+            return new Candidate(l.workspaceId(), l.broadcastId(), l.at(), l.audience(), p[0], p[1]);
+        }).toList();
+    }
+
+    /** The email's content: the broadcast's funnel and failures over its whole life. */
+    public CampaignContent content(Organization org, Workspace workspace, String broadcastId) {
+        String[] launch = {"", "", ""};
+        long[] audience = {0};
+        clickHouse.sql().sql("""
+                SELECT any(name), any(template_name), toUInt32(min(event_time)), max(audience_size)
+                  FROM broadcasts FINAL
+                 WHERE workspace_id = :ws AND broadcast_id = :broadcast""")
+                .param("ws", workspace.id()).param("broadcast", broadcastId)
+                .query(rs -> {
+                    launch[0] = rs.getString(1);
+                    launch[1] = rs.getString(2);
+                    launch[2] = rs.getLong(3) == 0 ? "" : LOCAL.format(Instant.ofEpochSecond(rs.getLong(3)).atZone(org.timeZone()));
+                    audience[0] = rs.getLong(4);
+                });
+        Funnel[] funnel = {Funnel.NONE};
+        long[] pending = {0};
+        clickHouse.sql().sql("""
+                SELECT count(), sum(accepted), sum(has_delivered), sum(has_read), countIf(state = 'failed'),
+                       countIf(state IN ('sent', 'accepted'))
+                  FROM message_state
+                 WHERE workspace_id = :ws AND %s AND broadcast_id = :broadcast""".formatted(BROADCAST_MESSAGES))
+                .param("ws", workspace.id()).param("broadcast", broadcastId)
+                .query(rs -> {
+                    funnel[0] = new Funnel(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+                    pending[0] = rs.getLong(6);
+                });
+        List<Failure> failures = new ArrayList<>();
+        clickHouse.sql().sql("""
+                SELECT failure_code, any(failure_title) AS title, count() AS failures
+                  FROM message_state
+                 WHERE workspace_id = :ws AND %s AND broadcast_id = :broadcast AND state = 'failed'
+                 GROUP BY failure_code
+                 ORDER BY failures DESC, failure_code""".formatted(BROADCAST_MESSAGES))
+                .param("ws", workspace.id()).param("broadcast", broadcastId)
+                .query(rs -> {
+                    int code = rs.getInt(1);
+                    ErrorLabels.Label label = ErrorLabels.describe(code, rs.getString(2));
+                    failures.add(new Failure(code, label.label(), label.fix(), label.retry(), rs.getLong(3)));
+                });
+        return new CampaignContent(workspace.id(), workspace.name(), org.name(), org.timeZone().getId(), broadcastId,
+                launch[0], launch[1], launch[2], audience[0], funnel[0], pending[0], failures);
+    }
+
+    static String key(String workspaceId, String broadcastId) {
+        return workspaceId + "\u0000" + broadcastId;
+    }
+}
