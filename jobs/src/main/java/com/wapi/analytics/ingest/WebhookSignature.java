@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * compared in constant time. Upper-case hex is accepted too (same digest).
  */
 @Component
-class WebhookSignature {
+public class WebhookSignature {
 
     private static final String PREFIX = "sha256=";
 
@@ -49,7 +49,7 @@ class WebhookSignature {
     }
 
     /** The header value for a body: used by the load generator and tests, which sign as Meta does. */
-    static String sign(String appSecret, byte[] body) {
+    public static String sign(String appSecret, byte[] body) {
         try {
             Mac m = Mac.getInstance("HmacSHA256");
             m.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
