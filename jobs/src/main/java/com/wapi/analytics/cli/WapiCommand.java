@@ -6,6 +6,7 @@ import com.wapi.analytics.digest.DigestTickCommand;
 import com.wapi.analytics.etl.EtlCommand;
 import com.wapi.analytics.export.ExportCommand;
 import com.wapi.analytics.jobs.JobsCommand;
+import com.wapi.analytics.mail.MailCatcherCommand;
 import com.wapi.analytics.report.ReportCommand;
 import com.wapi.analytics.schema.MigrateCommand;
 import com.wapi.analytics.simulate.SimulateCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Exit codes: 0 ok, 1 the job or check failed, 2 usage or configuration error.",
                 "Settings come from WAPI_* environment variables (see README.md)."},
         subcommands = {ServeCommand.class, MigrateCommand.class, EtlCommand.class, DigestCommand.class,
-                DigestTickCommand.class, ReportCommand.class, ExportCommand.class, SimulateCommand.class, OrgCommand.class, WorkspaceCommand.class,
+                DigestTickCommand.class, ReportCommand.class, ExportCommand.class, SimulateCommand.class, MailCatcherCommand.class, OrgCommand.class, WorkspaceCommand.class,
                 PhoneCommand.class, UserCommand.class, TokenCommand.class, JobsCommand.class,
                 BenchCommand.class})
 public class WapiCommand {

@@ -59,7 +59,8 @@ public class SimulateCommand implements Callable<Integer> {
             throw new InvalidInputException("--scale is 1 to 100");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, String> tokens = SimulatedWorld.setUp(setup, organizations);
+        Map<String, String> tokens = SimulatedWorld.setUp(setup, organizations,
+                days.stream().min(LocalDate::compareTo).orElseThrow());
         TrafficPlan plan = new TrafficPlan(seed, scale).generate(days);
         List<TrafficPlan.Send> sends = plan.sends();
         long start = System.nanoTime();

@@ -44,8 +44,11 @@ public final class SimulatedWorld {
     private SimulatedWorld() {
     }
 
-    /** Creates what is missing and returns a fresh ingest token per workspace. */
-    public static Map<String, String> setUp(Setup setup, OrganizationRepository organizations) {
+    /**
+     * Creates what is missing, as organizations that have existed since the first simulated day (so their digests
+     * of those days are due), and returns a fresh ingest token per workspace.
+     */
+    public static Map<String, String> setUp(Setup setup, OrganizationRepository organizations, java.time.LocalDate firstDay) {
         Map<String, String> tokens = new HashMap<>();
         for (Org org : ORGS) {
             if (organizations.findById(org.id()).isEmpty()) {
@@ -62,6 +65,7 @@ public final class SimulatedWorld {
                     }
                 }
             }
+            organizations.existingSince(org.id(), firstDay.atStartOfDay(java.time.ZoneId.of(org.timeZone())).toInstant());
             for (Workspace ws : org.workspaces()) {
                 tokens.put(ws.id(), setup.createToken(ws.id(), null, ApiToken.Kind.ingest).secret());
             }

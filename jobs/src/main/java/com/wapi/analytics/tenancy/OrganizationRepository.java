@@ -26,6 +26,12 @@ public class OrganizationRepository {
                 .update();
     }
 
+    /** For simulated organizations that are meant to have existed before the traffic they receive. */
+    public void existingSince(String id, java.time.Instant since) {
+        db.sql("UPDATE organizations SET created_at = least(created_at, ?) WHERE id = ?")
+                .params(java.sql.Timestamp.from(since), id).update();
+    }
+
     public Optional<Organization> findById(String id) {
         return db.sql("SELECT * FROM organizations WHERE id = ?").param(id).query(OrganizationRepository::map).optional();
     }
