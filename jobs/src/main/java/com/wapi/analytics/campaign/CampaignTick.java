@@ -1,5 +1,6 @@
 package com.wapi.analytics.campaign;
 
+import com.wapi.analytics.jobs.InstanceRunner;
 import com.wapi.analytics.tenancy.MemberRepository;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.OrganizationRepository;
@@ -72,7 +73,7 @@ public class CampaignTick {
                     handled.add(new Due(c.workspaceId(), c.broadcastId(), "NO_ADMIN: nobody to tell; add an admin"));
                     continue;
                 }
-                CampaignEmailRunner.Result result = runner.run(c.workspaceId(), c.broadcastId());
+                InstanceRunner.Result result = runner.run(c.workspaceId(), c.broadcastId());
                 String outcome = result.execution() == null ? result.outcome().name()
                         : result.execution().getStatus() + " " + result.execution().getExitStatus().getExitCode();
                 handled.add(new Due(c.workspaceId(), c.broadcastId(), outcome));

@@ -1,5 +1,6 @@
 package com.wapi.analytics.digest;
 
+import com.wapi.analytics.jobs.InstanceRunner;
 import com.wapi.analytics.InvalidInputException;
 import com.wapi.analytics.cli.ExitCodes;
 import com.wapi.analytics.mail.Templates;
@@ -58,8 +59,8 @@ public class DigestCommand implements Callable<Integer> {
         if (resend && ledger.releaseClaim(org, date)) {
             out.println("released the unconfirmed claim of " + org + " " + date);
         }
-        DigestRunner.Result result = runner.run(org, date);
-        if (result.outcome() == DigestRunner.Outcome.BUSY) {
+        InstanceRunner.Result result = runner.run(org, date);
+        if (result.outcome() == InstanceRunner.Outcome.BUSY) {
             spec.commandLine().getErr().println("error: this digest is being sent by another process right now");
             return ExitCodes.FAILED;
         }

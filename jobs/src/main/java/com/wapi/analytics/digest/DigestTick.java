@@ -1,5 +1,6 @@
 package com.wapi.analytics.digest;
 
+import com.wapi.analytics.jobs.InstanceRunner;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.OrganizationRepository;
 import java.time.Instant;
@@ -55,7 +56,7 @@ public class DigestTick {
                     handled.add(new Due(org.id(), date, "claimed but unconfirmed: resend with --resend after checking"));
                     continue;
                 }
-                DigestRunner.Result result = runner.run(org.id(), date);
+                InstanceRunner.Result result = runner.run(org.id(), date);
                 String outcome = result.execution() == null ? result.outcome().name()
                         : result.execution().getStatus() + " " + result.execution().getExitStatus().getExitCode();
                 handled.add(new Due(org.id(), date, outcome));
