@@ -25,7 +25,7 @@ class ReadAccess {
     }
 
     Workspace check(String authorization, String workspaceId) {
-        ApiToken token = tokens.authenticate(bearer(authorization)).orElseThrow(() -> new ApiError(HttpStatus.UNAUTHORIZED,
+        ApiToken token = tokens.authenticateHeader(authorization).orElseThrow(() -> new ApiError(HttpStatus.UNAUTHORIZED,
                 "unauthorized", "send Authorization: Bearer <read token> (scripts/wapi token create --workspace WS --kind read)"));
         if (token.kind() != ApiToken.Kind.read) {
             throw new ApiError(HttpStatus.FORBIDDEN, "forbidden", "an ingest token cannot read reports: use a read token");
@@ -35,12 +35,5 @@ class ReadAccess {
             throw new ApiError(HttpStatus.FORBIDDEN, "forbidden", "this token does not cover workspace " + workspaceId);
         }
         return workspace.get();
-    }
-
-    private static String bearer(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        return authorization.substring(7).strip();
     }
 }

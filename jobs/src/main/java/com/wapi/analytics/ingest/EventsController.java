@@ -50,7 +50,7 @@ class EventsController {
     ResponseEntity<Map<String, Object>> receive(HttpServletRequest request,
             @RequestHeader(name = "Authorization", required = false) String authorization) throws IOException {
         long start = System.nanoTime();
-        Optional<ApiToken> token = tokens.authenticate(bearer(authorization));
+        Optional<ApiToken> token = tokens.authenticateHeader(authorization);
         if (token.isEmpty()) {
             metrics.outcome("events", "unauthorized");
             return Answers.error(HttpStatus.UNAUTHORIZED, "unauthorized",
@@ -158,12 +158,5 @@ class EventsController {
         r.put("error", reason.code());
         r.put("detail", detail);
         return r;
-    }
-
-    private static String bearer(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        return authorization.substring(7).strip();
     }
 }

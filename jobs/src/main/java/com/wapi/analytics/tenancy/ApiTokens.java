@@ -33,6 +33,14 @@ public class ApiTokens {
         return new Issued(id, secret);
     }
 
+    /** The token presented as {@code Authorization: Bearer <token>}, if it is a valid one. */
+    public Optional<ApiToken> authenticateHeader(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return authenticate(authorization.substring(7));
+    }
+
     public Optional<ApiToken> authenticate(String secret) {
         if (secret == null || secret.isBlank() || secret.length() > 200) {
             return Optional.empty();
