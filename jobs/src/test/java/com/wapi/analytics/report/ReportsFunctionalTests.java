@@ -277,7 +277,8 @@ class ReportsFunctionalTests {
     void everyEndpointChecksItsToken() throws Exception {
         String ws = "/api/v1/workspaces/" + WS;
         for (String path : List.of(ws + "/reports/delivery?from=2026-11-23&to=2026-11-23",
-                ws + "/audit?from=2026-11-23&to=2026-11-23")) {
+                ws + "/audit?from=2026-11-23&to=2026-11-23", ws + "/exports/broadcasts.csv?from=2026-11-23&to=2026-11-23",
+                ws + "/exports/conversations.csv?from=2026-11-23&to=2026-11-23")) {
             assertThat(get(path, null, "application/json").statusCode()).as(path).isEqualTo(401);
             assertThat(get(path, "wapi_read_not-a-token", "application/json").statusCode()).as(path).isEqualTo(401);
             assertThat(get(path, otherWorkspaceToken, "application/json").statusCode()).as(path).isEqualTo(403);
