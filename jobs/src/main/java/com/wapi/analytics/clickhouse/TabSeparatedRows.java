@@ -1,0 +1,165 @@
+package com.wapi.analytics.clickhouse;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * Rows in ClickHouse's TabSeparated input format, built in memory for {@link ClickHouse#insert}: values are added
+ * column by column in the order of the insert's column list, then {@link #endRow()}. Strings are escaped
+ * (backslash, tab, line breaks, NUL) and UTF-8 encoded; a DateTime is written as its Unix time, which every
+ * ClickHouse release parses; booleans are 0 or 1. A null is written as the column type's default.
+ */
+public final class TabSeparatedRows {
+
+    private byte[] buffer;
+    private int size;
+    private int rows;
+    private boolean rowStarted;
+
+    public TabSeparatedRows() {
+        this(64 * 1024);
+    }
+
+    public TabSeparatedRows(int initialCapacity) {
+        this.buffer = new byte[Math.max(initialCapacity, 16)];
+    }
+
+    public TabSeparatedRows string(String value) {
+        separator();
+        if (value == null) {
+            return this;
+        }
+        int length = value.length();
+        ensure(length * 3);
+        byte[] b = buffer;
+        int p = size;
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                switch (c) {
+                    case '\\' -> { b[p++] = '\\'; b[p++] = '\\'; }
+                    case '\t' -> { b[p++] = '\\'; b[p++] = 't'; }
+                    case '\n' -> { b[p++] = '\\'; b[p++] = 'n'; }
+                    case '\r' -> { b[p++] = '\\'; b[p++] = 'r'; }
+                    case '\0' -> { b[p++] = '\\'; b[p++] = '0'; }
+                    case '\b' -> { b[p++] = '\\'; b[p++] = 'b'; }
+                    case '\f' -> { b[p++] = '\\'; b[p++] = 'f'; }
+                    default -> b[p++] = (byte) c;
+                }
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xC0 | (c >> 6));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, value.charAt(++i));
+                b[p++] = (byte) (0xF0 | (cp >> 18));
+                b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                b[p++] = (byte) (0x80 | (cp & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                b[p++] = '?';
+            } else {
+                b[p++] = (byte) (0xE0 | (c >> 12));
+                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        size = p;
+        return this;
+    }
+
+    public TabSeparatedRows number(long value) {
+        separator();
+        ensure(20);
+        if (value == Long.MIN_VALUE) {
+            ascii(Long.toString(value));
+            return this;
+        }
+        if (value < 0) {
+            buffer[size++] = '-';
+            value = -value;
+        }
+        int start = size;
+        do {
+            buffer[size++] = (byte) ('0' + value % 10);
+            value /= 10;
+        } while (value != 0);
+        for (int i = start, j = size - 1; i < j; i++, j--) {
+            byte t = buffer[i];
+            buffer[i] = buffer[j];
+            buffer[j] = t;
+        }
+        return this;
+    }
+
+    public TabSeparatedRows bool(boolean value) {
+        separator();
+        ensure(1);
+        buffer[size++] = (byte) (value ? '1' : '0');
+        return this;
+    }
+
+    /** A DateTime column: the instant's Unix time in seconds (the epoch for null, ClickHouse's default). */
+    public TabSeparatedRows dateTime(Instant value) {
+        return number(value == null ? 0 : value.getEpochSecond());
+    }
+
+    /** A Decimal column, in plain notation (0 for null). */
+    public TabSeparatedRows decimal(BigDecimal value) {
+        separator();
+        ascii(value == null ? "0" : value.toPlainString());
+        return this;
+    }
+
+    public void endRow() {
+        ensure(1);
+        buffer[size++] = '\n';
+        rowStarted = false;
+        rows++;
+    }
+
+    public int rowCount() {
+        return rows;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    byte[] buffer() {
+        return buffer;
+    }
+
+    public void clear() {
+        size = 0;
+        rows = 0;
+        rowStarted = false;
+    }
+
+    private void separator() {
+        if (rowStarted) {
+            ensure(1);
+            buffer[size++] = '\t';
+        } else {
+            rowStarted = true;
+        }
+    }
+
+    private void ascii(String text) {
+        ensure(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            buffer[size++] = (byte) text.charAt(i);
+        }
+    }
+
+    private void ensure(int more) {
+        if (size + more > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return new String(buffer, 0, size, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
