@@ -2,13 +2,12 @@ package com.wapi.analytics.clickhouse;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import javax.sql.DataSource;
@@ -29,8 +28,7 @@ public class ClickHouse implements AutoCloseable {
     private final String database;
     private final URI httpUrl;
     private final String authorization;
-    private final Duration insertTimeout;
-    private volatile HttpClient http;
+    private final int readTimeoutMillis;
 
     public ClickHouse(ClickHouseProperties properties) {
         this(properties, properties.url(), "clickhouse");
@@ -54,8 +52,8 @@ public class ClickHouse implements AutoCloseable {
         this.httpUrl = properties.httpUrl();
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (properties.user() + ":" + properties.password()).getBytes(StandardCharsets.UTF_8));
-        this.insertTimeout = Duration.ofMillis(Long.parseLong(
-                properties.connectionProperties().getOrDefault("socket_timeout", "300000")));
+        this.readTimeoutMillis = Integer.parseInt(
+                properties.connectionProperties().getOrDefault("socket_timeout", "300000"));
     }
 
     /** A short-lived handle on the server's default database, used to create the product's database. */
@@ -87,38 +85,44 @@ public class ClickHouse implements AutoCloseable {
         String query = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") FORMAT TabSeparated";
         URI uri = httpUrl.resolve("?database=" + URLEncoder.encode(database, StandardCharsets.UTF_8) + "&query="
                 + URLEncoder.encode(query, StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(insertTimeout)
-                .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(rows.buffer(), 0, rows.size())).build();
-        HttpResponse<String> response;
         try {
-            response = http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpURLConnection http = (HttpURLConnection) uri.toURL().openConnection();
+            try {
+                http.setRequestMethod("POST");
+                http.setDoOutput(true);
+                http.setConnectTimeout(5000);
+                http.setReadTimeout(readTimeoutMillis);
+                http.setRequestProperty("Authorization", authorization);
+                http.setRequestProperty("Content-Type", "text/tab-separated-values; charset=UTF-8");
+                http.setFixedLengthStreamingMode(rows.size());
+                try (OutputStream body = http.getOutputStream()) {
+                    body.write(rows.buffer(), 0, rows.size());
+                }
+                int status = http.getResponseCode();
+                if (status != 200) {
+                    String message = readAll(http.getErrorStream()).strip();
+                    throw new InvalidDataAccessResourceUsageException("ClickHouse refused the insert into " + table
+                            + " (HTTP " + status + "): "
+                            + (message.length() > 500 ? message.substring(0, 500) + "..." : message));
+                }
+                readAll(http.getInputStream()); // read to the end, so that the connection is kept alive for the next
+            } catch (IOException | RuntimeException e) {
+                http.disconnect();
+                throw e;
+            }
         } catch (IOException e) {
             throw new DataAccessResourceFailureException("ClickHouse at " + httpUrl + " did not take the insert into "
                     + table + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DataAccessResourceFailureException("interrupted while inserting into " + table, e);
-        }
-        if (response.statusCode() != 200) {
-            String message = response.body().strip();
-            throw new InvalidDataAccessResourceUsageException("ClickHouse refused the insert into " + table + " (HTTP "
-                    + response.statusCode() + "): " + (message.length() > 500 ? message.substring(0, 500) + "..." : message));
         }
     }
 
-    private HttpClient http() {
-        HttpClient client = http;
-        if (client == null) {
-            synchronized (this) {
-                if (http == null) {
-                    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                            .connectTimeout(Duration.ofSeconds(5)).build();
-                }
-                client = http;
-            }
+    private static String readAll(InputStream in) throws IOException {
+        if (in == null) {
+            return "";
         }
-        return client;
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     public String database() {

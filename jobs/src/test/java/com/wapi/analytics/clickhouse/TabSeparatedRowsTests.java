@@ -13,10 +13,10 @@ class TabSeparatedRowsTests {
     @Test
     void escapesWhatTheFormatNeedsAndEncodesUtf8() {
         TabSeparatedRows rows = new TabSeparatedRows(16);
-        rows.string("a\tb\\c\nd\re\0f").string("Łódź ✓ 😀").string(null).endRow();
-        assertThat(rows.toString()).isEqualTo("a\\tb\\\\c\\nd\\re\\0f\tŁódź ✓ 😀\t\n");
-        assertThat(Arrays.copyOf(rows.buffer(), rows.size()))
-                .isEqualTo("a\\tb\\\\c\\nd\\re\\0f\tŁódź ✓ 😀\t\n".getBytes(StandardCharsets.UTF_8));
+        rows.string("a\tb\\c\nd\re\0f\u0001").string("Łódź ✓ 😀").string(null).string("\\\\").endRow();
+        assertThat(rows.toString()).isEqualTo("a\\tb\\\\c\\nd\\re\\0f\u0001\tŁódź ✓ 😀\t\t\\\\\\\\\n");
+        assertThat(Arrays.copyOf(rows.buffer(), rows.size())).isEqualTo(
+                "a\\tb\\\\c\\nd\\re\\0f\u0001\tŁódź ✓ 😀\t\t\\\\\\\\\n".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
