@@ -45,9 +45,9 @@ class EtlJobConfiguration {
         return stepName.startsWith("loadFactsPartition") || stepName.equals("replayQuarantine");
     }
 
-    private static final RowMapper<RawEvent> RAW_EVENT = (rs, i) -> new RawEvent(rs.getLong("id"),
-            rs.getString("source"), rs.getString("workspace_id"), rs.getTimestamp("received_at").toInstant(),
-            rs.getBytes("body"));
+    /** By position, in the order of the readers' select clause (id, source, workspace_id, received_at, body). */
+    private static final RowMapper<RawEvent> RAW_EVENT = (rs, i) -> new RawEvent(rs.getLong(1), rs.getString(2),
+            rs.getString(3), rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), rs.getBytes(5));
 
     @Bean
     Job etlJob(JobRepository jobRepository, Step loadFacts, Step advanceWatermark) {
