@@ -115,6 +115,22 @@ public final class TabSeparatedRows {
         rows++;
     }
 
+    /** Appends rows encoded before (the bytes of {@link #toByteArray()} of another instance). */
+    public void appendRows(byte[] encoded, int rowCount) {
+        if (rowStarted) {
+            throw new IllegalStateException("a row is still open");
+        }
+        ensure(encoded.length);
+        System.arraycopy(encoded, 0, buffer, size, encoded.length);
+        size += encoded.length;
+        rows += rowCount;
+    }
+
+    /** The rows written so far, as TabSeparated bytes. */
+    public byte[] toByteArray() {
+        return Arrays.copyOf(buffer, size);
+    }
+
     public int rowCount() {
         return rows;
     }

@@ -2,7 +2,6 @@ package com.wapi.analytics.etl;
 
 import com.wapi.analytics.clickhouse.ClickHouse;
 import com.wapi.analytics.clickhouse.TabSeparatedRows;
-import com.wapi.analytics.readers.facts.Fact;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,10 +38,12 @@ class FactWriter implements ItemWriter<LoadedEvent> {
                         event.detail()});
                 continue;
             }
-            loaded.add(new Object[] {event.rawEventId()});
-            for (Fact fact : event.facts()) {
-                FactTable table = FactTables.of(fact);
-                table.write(fact, event.rawEventId(), rows.computeIfAbsent(table, t -> new TabSeparatedRows()));
+            if (replay) {
+                loaded.add(new Object[] {event.rawEventId()});
+            }
+            for (LoadedEvent.Rows fact : event.facts()) {
+                rows.computeIfAbsent(fact.table(), t -> new TabSeparatedRows(1 << 20)).appendRows(fact.encoded(),
+                        fact.count());
             }
         }
         rows.forEach((table, values) -> clickHouse.insert(table.name(), table.columns(), values));

@@ -32,4 +32,16 @@ class TabSeparatedRowsTests {
         rows.clear();
         assertThat(rows.size()).isZero();
     }
+
+    @Test
+    void rowsEncodedApartAppendAsTheyAre() {
+        TabSeparatedRows one = new TabSeparatedRows(4);
+        one.string("a").number(1).endRow();
+        TabSeparatedRows all = new TabSeparatedRows(4);
+        all.appendRows(one.toByteArray(), 1);
+        all.appendRows(one.toByteArray(), 1);
+        all.string("b").number(2).endRow();
+        assertThat(all.toString()).isEqualTo("a\t1\na\t1\nb\t2\n");
+        assertThat(all.rowCount()).isEqualTo(3);
+    }
 }
