@@ -162,7 +162,7 @@ public final class JsonInput {
         long seconds;
         if (node.isIntegralNumber() && node.canConvertToLong()) {
             seconds = node.longValue();
-        } else if (node.isString() && node.stringValue().matches("\\d{1,12}")) {
+        } else if (node.isString() && isDigits(node.stringValue(), 12)) {
             seconds = Long.parseLong(node.stringValue());
         } else {
             throw new InvalidEvent(Rejection.WRONG_TYPE, where + field + ": expected Unix seconds, got " + kind(node));
@@ -173,11 +173,26 @@ public final class JsonInput {
         return Instant.ofEpochSecond(seconds);
     }
 
+    private static boolean isDigits(String text, int maxLength) {
+        int n = text.length();
+        if (n == 0 || n > maxLength) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** ISO-8601 with an offset, e.g. 2026-11-02T10:00:00+05:30. */
     public static Instant isoInstant(JsonNode parent, String field, String where) {
         String text = text(parent, field, where);
         try {
-            Instant instant = OffsetDateTime.parse(text).toInstant();
+            Instant fast = parseCommonIsoInstant(text);
+            Instant instant = fast != null ? fast : OffsetDateTime.parse(text).toInstant();
             if (instant.getEpochSecond() < 946684800L || instant.getEpochSecond() > 4102444800L) {
                 throw new InvalidEvent(Rejection.BAD_VALUE, where + field + ": " + text + " is outside 2000..2100");
             }
@@ -186,6 +201,73 @@ public final class JsonInput {
             throw new InvalidEvent(Rejection.BAD_VALUE, where + field + ": expected ISO-8601 with offset "
                     + "(e.g. 2026-11-02T10:00:00+05:30), got \"" + abbreviate(text) + "\"");
         }
+    }
+
+    /**
+     * The usual shape of an ISO-8601 time with offset, {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|+HH:MM|-HH:MM)},
+     * parsed without the cost of a DateTimeFormatter; null for anything else (including invalid values), which
+     * {@link OffsetDateTime#parse} then reads or rejects, so the result is always the same as that parser's.
+     */
+    static Instant parseCommonIsoInstant(String s) {
+        int n = s.length();
+        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+            return null;
+        }
+        int i = 19;
+        int nanos = 0;
+        if (s.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                nanos = nanos * 10 + (s.charAt(i) - '0');
+                i++;
+            }
+            int length = i - start;
+            if (length == 0 || length > 9) {
+                return null;
+            }
+            for (int k = length; k < 9; k++) {
+                nanos *= 10;
+            }
+        }
+        int offsetSeconds;
+        if (i == n - 1 && s.charAt(i) == 'Z') {
+            offsetSeconds = 0;
+        } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':') {
+            int offsetHours = digits(s, i + 1, 2);
+            int offsetMinutes = digits(s, i + 4, 2);
+            if (offsetHours < 0 || offsetHours > 18 || offsetMinutes < 0 || offsetMinutes > 59
+                    || (offsetHours == 18 && offsetMinutes > 0)) {
+                return null;
+            }
+            offsetSeconds = (s.charAt(i) == '-' ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
+        } else {
+            return null;
+        }
+        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86400 + hour * 3600 + minute * 60 + second - offsetSeconds, nanos);
+    }
+
+    private static int digits(String s, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     public static BigDecimal decimal(JsonNode parent, String field, String where) {

@@ -1,18 +1,34 @@
 package com.wapi.analytics.clickhouse;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.InvalidDataAccessResourceUsageException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The product's only handle on ClickHouse. Deliberately not a {@link DataSource} bean, so that Postgres stays
- * the one primary data source of Spring Boot (batch repository, transactions).
+ * the one primary data source of Spring Boot (batch repository, transactions). Queries and small writes go through
+ * the configured JDBC driver; bulk inserts ({@link #insert}) are posted as TabSeparated to the server's HTTP
+ * interface, which every ClickHouse release has, so they do not depend on the driver.
  */
 public class ClickHouse implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final String database;
+    private final URI httpUrl;
+    private final String authorization;
+    private final int readTimeoutMillis;
 
     public ClickHouse(ClickHouseProperties properties) {
         this(properties, properties.url(), "clickhouse");
@@ -33,6 +49,11 @@ public class ClickHouse implements AutoCloseable {
         ds.setConnectionTimeout(5000);
         this.dataSource = ds;
         this.database = properties.database();
+        this.httpUrl = properties.httpUrl();
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
+                (properties.user() + ":" + properties.password()).getBytes(StandardCharsets.UTF_8));
+        this.readTimeoutMillis = Integer.parseInt(
+                properties.connectionProperties().getOrDefault("socket_timeout", "300000"));
     }
 
     /** A short-lived handle on the server's default database, used to create the product's database. */
@@ -50,6 +71,58 @@ public class ClickHouse implements AutoCloseable {
 
     public JdbcTemplate jdbcTemplate() {
         return new JdbcTemplate(dataSource);
+    }
+
+    /**
+     * Inserts the rows into the table in one request ({@code INSERT INTO table (columns) FORMAT TabSeparated}).
+     * Like any ClickHouse insert it is not transactional: a block either lands whole or fails, and a retried
+     * insert lands again (fact tables are ReplacingMergeTree for that).
+     */
+    public void insert(String table, List<String> columns, TabSeparatedRows rows) {
+        if (rows.rowCount() == 0) {
+            return;
+        }
+        String query = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") FORMAT TabSeparated";
+        URI uri = httpUrl.resolve("?database=" + URLEncoder.encode(database, StandardCharsets.UTF_8) + "&query="
+                + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        try {
+            HttpURLConnection http = (HttpURLConnection) uri.toURL().openConnection();
+            try {
+                http.setRequestMethod("POST");
+                http.setDoOutput(true);
+                http.setConnectTimeout(5000);
+                http.setReadTimeout(readTimeoutMillis);
+                http.setRequestProperty("Authorization", authorization);
+                http.setRequestProperty("Content-Type", "text/tab-separated-values; charset=UTF-8");
+                http.setFixedLengthStreamingMode(rows.size());
+                try (OutputStream body = http.getOutputStream()) {
+                    body.write(rows.buffer(), 0, rows.size());
+                }
+                int status = http.getResponseCode();
+                if (status != 200) {
+                    String message = readAll(http.getErrorStream()).strip();
+                    throw new InvalidDataAccessResourceUsageException("ClickHouse refused the insert into " + table
+                            + " (HTTP " + status + "): "
+                            + (message.length() > 500 ? message.substring(0, 500) + "..." : message));
+                }
+                readAll(http.getInputStream()); // read to the end, so that the connection is kept alive for the next
+            } catch (IOException | RuntimeException e) {
+                http.disconnect();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new DataAccessResourceFailureException("ClickHouse at " + httpUrl + " did not take the insert into "
+                    + table + ": " + e, e);
+        }
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        if (in == null) {
+            return "";
+        }
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     public String database() {

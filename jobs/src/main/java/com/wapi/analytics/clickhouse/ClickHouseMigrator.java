@@ -1,5 +1,6 @@
 package com.wapi.analytics.clickhouse;
 
+import com.wapi.analytics.readers.errors.MetaErrorCatalogue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,8 @@ public class ClickHouseMigrator {
         }
     }
 
-    public record Outcome(List<String> applied, List<String> skipped) {
+    /** @param errorCodes rows of meta_error_catalogue after the refill */
+    public record Outcome(List<String> applied, List<String> skipped, int errorCodes) {
     }
 
     public Outcome migrate() {
@@ -85,7 +87,23 @@ public class ClickHouseMigrator {
             clickHouse.sql().sql("INSERT INTO schema_migrations VALUES (?, ?, ?, ?, now())")
                     .params(migration.version(), migration.name(), migration.checksum(), status).update();
         }
-        return new Outcome(applied, skipped);
+        return new Outcome(applied, skipped, loadErrorCatalogue());
+    }
+
+    /**
+     * Replaces the rows of meta_error_catalogue (clickhouse/001_database.sql) with etl-readers' catalogue, so that
+     * analysts join failure codes to the labels and fixes the product shows. Runs on every migrate: a newer
+     * catalogue replaces the old one; running it twice leaves the same rows. A range row (200-299) has its first code.
+     */
+    int loadErrorCatalogue() {
+        List<Object[]> rows = MetaErrorCatalogue.all().stream()
+                .map(e -> new Object[] {e.code(), e.title(), e.label(), e.category(), e.retry().name(),
+                        e.retry().retryable() ? 1 : 0, e.fix()})
+                .toList();
+        clickHouse.sql().sql("TRUNCATE TABLE meta_error_catalogue").update();
+        clickHouse.jdbcTemplate().batchUpdate("INSERT INTO meta_error_catalogue "
+                + "(code, title, label, category, retry, retryable, fix) VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+        return rows.size();
     }
 
     static List<Migration> migrations() {

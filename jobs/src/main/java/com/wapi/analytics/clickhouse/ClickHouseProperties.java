@@ -25,6 +25,21 @@ public record ClickHouseProperties(String url, String user, String password, Str
         return db.isBlank() ? "default" : db;
     }
 
+    /**
+     * The server's HTTP interface, for bulk inserts: host and port of the JDBC URL (jdbc:clickhouse://host:port/db,
+     * jdbc:ch://..., jdbc:clickhouse:https://...); https when the URL says so or has {@code ssl=true}.
+     */
+    public java.net.URI httpUrl() {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("^jdbc:(?:clickhouse|ch)(?::(https?))?://([^/?]+)").matcher(url);
+        if (!m.find()) {
+            throw new IllegalArgumentException("wapi.clickhouse.url '" + url + "' is not a jdbc:clickhouse:// URL");
+        }
+        boolean https = "https".equals(m.group(1)) || url.matches(".*[?&]ssl=true(&.*)?$");
+        String host = m.group(2).contains(":") ? m.group(2) : m.group(2) + (https ? ":8443" : ":8123");
+        return java.net.URI.create((https ? "https://" : "http://") + host + "/");
+    }
+
     /** The same server with the {@code default} database, to create the product's database. */
     public String serverUrl() {
         String db = database();

@@ -45,9 +45,9 @@ class EtlJobConfiguration {
         return stepName.startsWith("loadFactsPartition") || stepName.equals("replayQuarantine");
     }
 
-    private static final RowMapper<RawEvent> RAW_EVENT = (rs, i) -> new RawEvent(rs.getLong("id"),
-            rs.getString("source"), rs.getString("workspace_id"), rs.getTimestamp("received_at").toInstant(),
-            rs.getBytes("body"));
+    /** By position, in the order of the readers' select clause (id, source, workspace_id, received_at, body). */
+    private static final RowMapper<RawEvent> RAW_EVENT = (rs, i) -> new RawEvent(rs.getLong(1), rs.getString(2),
+            rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getBytes(5));
 
     @Bean
     Job etlJob(JobRepository jobRepository, Step loadFacts, Step advanceWatermark) {
@@ -79,7 +79,7 @@ class EtlJobConfiguration {
             ClickHouse clickHouse, JdbcTemplate postgres, EtlProgress progress) {
         return new StepBuilder("loadFactsPartition", jobRepository).<RawEvent, LoadedEvent>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
-                .reader(rawEventReader)
+                .reader(new ScopedReader<>(rawEventReader))
                 .processor(rawEventProcessor)
                 .writer(new FactWriter(clickHouse, postgres, false))
                 .listener(progress)
@@ -114,7 +114,7 @@ class EtlJobConfiguration {
             RawEventProcessor rawEventProcessor, ClickHouse clickHouse, JdbcTemplate postgres) {
         return new StepBuilder("replayQuarantine", jobRepository).<RawEvent, LoadedEvent>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
-                .reader(quarantineReader)
+                .reader(new ScopedReader<>(quarantineReader))
                 .processor(rawEventProcessor)
                 .writer(new FactWriter(clickHouse, postgres, true))
                 .listener((StepExecutionListener) rawEventProcessor)

@@ -9,6 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions id ranges loaded in parallel by one run
  */
 @ConfigurationProperties("wapi.etl")
-public record EtlProperties(@DefaultValue("5000") int chunkSize, @DefaultValue("60") int lockWaitSeconds,
+public record EtlProperties(@DefaultValue("20000") int chunkSize, @DefaultValue("60") int lockWaitSeconds,
         @DefaultValue("2") int partitions) {
 }

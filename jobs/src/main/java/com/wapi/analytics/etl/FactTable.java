@@ -1,13 +1,13 @@
 package com.wapi.analytics.etl;
 
+import com.wapi.analytics.clickhouse.TabSeparatedRows;
 import com.wapi.analytics.readers.facts.Fact;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,32 +19,65 @@ import java.util.stream.Collectors;
  */
 public final class FactTable {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
+    /** Writes one column of a fact into a TabSeparated row. */
+    @FunctionalInterface
+    private interface Column {
+        void write(Fact fact, TabSeparatedRows out) throws Throwable;
+    }
 
     private final String name;
     private final List<String> columns;
-    private final List<MethodHandle> accessors;
-    private final String insertSql;
+    private final Column[] writers;
 
     FactTable(String name, Class<? extends Fact> type) {
         this.name = name;
         List<String> cols = new ArrayList<>();
-        List<MethodHandle> handles = new ArrayList<>();
+        List<Column> handles = new ArrayList<>();
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         for (RecordComponent component : type.getRecordComponents()) {
             cols.add(snakeCase(component.getName()));
             try {
-                handles.add(lookup.unreflect(component.getAccessor()));
+                handles.add(column(lookup.unreflect(component.getAccessor()), component.getType()));
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException("fact record " + type.getName() + " must be public", e);
             }
         }
         cols.add("raw_event_id");
         this.columns = List.copyOf(cols);
-        this.accessors = List.copyOf(handles);
-        this.insertSql = "INSERT INTO " + name + " (" + String.join(", ", columns) + ") VALUES ("
-                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+        this.writers = handles.toArray(Column[]::new);
+    }
+
+    /** A writer of the component's value: times as Unix time, booleans as 0/1, null strings as empty. */
+    private static Column column(MethodHandle accessor, Class<?> type) {
+        if (type == String.class) {
+            MethodHandle get = accessor.asType(MethodType.methodType(String.class, Fact.class));
+            return (fact, out) -> out.string((String) get.invokeExact(fact));
+        }
+        if (type == int.class) {
+            MethodHandle get = accessor.asType(MethodType.methodType(int.class, Fact.class));
+            return (fact, out) -> out.number((int) get.invokeExact(fact));
+        }
+        if (type == long.class) {
+            MethodHandle get = accessor.asType(MethodType.methodType(long.class, Fact.class));
+            return (fact, out) -> out.number((long) get.invokeExact(fact));
+        }
+        if (type == short.class) {
+            MethodHandle get = accessor.asType(MethodType.methodType(short.class, Fact.class));
+            return (fact, out) -> out.number((short) get.invokeExact(fact));
+        }
+        if (type == boolean.class) {
+            MethodHandle get = accessor.asType(MethodType.methodType(boolean.class, Fact.class));
+            return (fact, out) -> out.bool((boolean) get.invokeExact(fact));
+        }
+        if (type == Instant.class) {
+            MethodHandle get = accessor.asType(MethodType.methodType(Instant.class, Fact.class));
+            return (fact, out) -> out.dateTime((Instant) get.invokeExact(fact));
+        }
+        if (type == BigDecimal.class) {
+            MethodHandle get = accessor.asType(MethodType.methodType(BigDecimal.class, Fact.class));
+            return (fact, out) -> out.decimal((BigDecimal) get.invokeExact(fact));
+        }
+        throw new IllegalStateException("no ClickHouse column type for fact component type " + type.getName());
     }
 
     public String name() {
@@ -55,35 +88,17 @@ public final class FactTable {
         return columns;
     }
 
-    String insertSql() {
-        return insertSql;
-    }
-
-    /** The row's values as the JDBC driver should bind them: times as UTC text, booleans as 0/1. */
-    Object[] row(Fact fact, long rawEventId) {
-        Object[] row = new Object[columns.size()];
-        for (int i = 0; i < accessors.size(); i++) {
+    /** Appends the fact as one row (its components, then raw_event_id) in the order of {@link #columns()}. */
+    void write(Fact fact, long rawEventId, TabSeparatedRows out) {
+        for (int i = 0; i < writers.length; i++) {
             try {
-                row[i] = bindable(accessors.get(i).invoke(fact));
+                writers[i].write(fact, out);
             } catch (Throwable e) {
-                throw new IllegalStateException("cannot read " + columns.get(i) + " of " + fact, e);
+                throw new IllegalStateException("cannot write " + columns.get(i) + " of " + fact, e);
             }
         }
-        row[row.length - 1] = rawEventId;
-        return row;
-    }
-
-    private static Object bindable(Object value) {
-        if (value instanceof Instant instant) {
-            return DATE_TIME.format(instant);
-        }
-        if (value instanceof Boolean bool) {
-            return bool ? 1 : 0;
-        }
-        if (value instanceof BigDecimal decimal) {
-            return decimal.toPlainString();
-        }
-        return value == null ? "" : value;
+        out.number(rawEventId);
+        out.endRow();
     }
 
     static String snakeCase(String camel) {

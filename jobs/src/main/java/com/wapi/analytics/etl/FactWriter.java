@@ -1,7 +1,7 @@
 package com.wapi.analytics.etl;
 
 import com.wapi.analytics.clickhouse.ClickHouse;
-import com.wapi.analytics.readers.facts.Fact;
+import com.wapi.analytics.clickhouse.TabSeparatedRows;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,25 +11,25 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes a chunk's facts to ClickHouse, one batch insert per table, then its quarantine entries to Postgres in
+ * Writes a chunk's facts to ClickHouse, one TabSeparated bulk insert per table, then its quarantine entries to Postgres in
  * the chunk's transaction. Writing a chunk twice (a restart after a crash) is harmless: fact tables are
  * ReplacingMergeTree on the fact's natural key, and a quarantine row exists once per raw event.
  */
 class FactWriter implements ItemWriter<LoadedEvent> {
 
-    private final JdbcTemplate clickHouse;
+    private final ClickHouse clickHouse;
     private final JdbcTemplate postgres;
     private final boolean replay;
 
     FactWriter(ClickHouse clickHouse, JdbcTemplate postgres, boolean replay) {
-        this.clickHouse = clickHouse.jdbcTemplate();
+        this.clickHouse = clickHouse;
         this.postgres = postgres;
         this.replay = replay;
     }
 
     @Override
     public void write(Chunk<? extends LoadedEvent> chunk) {
-        Map<FactTable, List<Object[]>> rows = new LinkedHashMap<>();
+        Map<FactTable, TabSeparatedRows> rows = new LinkedHashMap<>();
         List<Object[]> quarantined = new ArrayList<>();
         List<Object[]> loaded = new ArrayList<>();
         for (LoadedEvent event : chunk) {
@@ -38,13 +38,15 @@ class FactWriter implements ItemWriter<LoadedEvent> {
                         event.detail()});
                 continue;
             }
-            loaded.add(new Object[] {event.rawEventId()});
-            for (Fact fact : event.facts()) {
-                FactTable table = FactTables.of(fact);
-                rows.computeIfAbsent(table, t -> new ArrayList<>()).add(table.row(fact, event.rawEventId()));
+            if (replay) {
+                loaded.add(new Object[] {event.rawEventId()});
+            }
+            for (LoadedEvent.Rows fact : event.facts()) {
+                rows.computeIfAbsent(fact.table(), t -> new TabSeparatedRows(1 << 20)).appendRows(fact.encoded(),
+                        fact.count());
             }
         }
-        rows.forEach((table, values) -> clickHouse.batchUpdate(table.insertSql(), values));
+        rows.forEach((table, values) -> clickHouse.insert(table.name(), table.columns(), values));
         if (!quarantined.isEmpty()) {
             postgres.batchUpdate("""
                     INSERT INTO quarantine (raw_event_id, workspace_id, reason, detail) VALUES (?, ?, ?, ?)

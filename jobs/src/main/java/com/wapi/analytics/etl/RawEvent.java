@@ -1,9 +1,60 @@
 package com.wapi.analytics.etl;
 
-/** One row of raw_events as the etl job reads it. */
-public record RawEvent(long id, String source, String workspaceId, java.time.Instant receivedAt, byte[] body) {
+import java.time.Instant;
+
+/**
+ * One row of raw_events as the etl job reads it. The processor {@linkplain #takeBody() takes} the body once it
+ * parses the event, so a chunk of events waiting for its write holds no bodies (the steps never reprocess an item:
+ * a failed chunk fails the step, and the restart reads the rows again).
+ */
+public final class RawEvent {
+
+    private final long id;
+    private final String source;
+    private final String workspaceId;
+    private final Instant receivedAt;
+    private byte[] body;
+
+    public RawEvent(long id, String source, String workspaceId, Instant receivedAt, byte[] body) {
+        this.id = id;
+        this.source = source;
+        this.workspaceId = workspaceId;
+        this.receivedAt = receivedAt;
+        this.body = body;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public String workspaceId() {
+        return workspaceId;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
 
     public boolean fromMeta() {
         return "meta".equals(source);
+    }
+
+    /** The body, handed over once: later calls fail, so that an event is never parsed from a released body. */
+    byte[] takeBody() {
+        byte[] taken = body;
+        if (taken == null) {
+            throw new IllegalStateException("the body of raw event " + id + " was taken already");
+        }
+        body = null;
+        return taken;
+    }
+
+    @Override
+    public String toString() {
+        return "RawEvent[id=" + id + ", source=" + source + ", workspaceId=" + workspaceId + "]";
     }
 }

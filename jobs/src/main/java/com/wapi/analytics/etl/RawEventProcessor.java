@@ -40,8 +40,9 @@ class RawEventProcessor implements ItemProcessor<RawEvent, LoadedEvent>, StepExe
 
     @Override
     public LoadedEvent process(RawEvent event) {
-        ParseResult result = event.fromMeta() ? metaParser.parse(event.body(), currentRouter(), event.receivedAt())
-                : platformParser.parse(event.body());
+        byte[] body = event.takeBody();
+        ParseResult result = event.fromMeta() ? metaParser.parse(body, currentRouter(), event.receivedAt())
+                : platformParser.parse(body);
         if (result instanceof ParseResult.Rejected rejected) {
             return LoadedEvent.quarantined(event, rejected.reason(), rejected.detail());
         }

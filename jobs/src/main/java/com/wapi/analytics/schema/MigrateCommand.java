@@ -35,6 +35,7 @@ public class MigrateCommand implements Callable<Integer> {
         if (!ch.skipped().isEmpty()) {
             out.printf("clickhouse: skipped on this server version: %s%n", String.join(", ", ch.skipped()));
         }
+        out.printf("clickhouse: meta_error_catalogue refilled with %d error codes%n", ch.errorCodes());
         return 0;
     }
 }

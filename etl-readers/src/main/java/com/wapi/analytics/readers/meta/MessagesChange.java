@@ -35,14 +35,16 @@ final class MessagesChange {
         String phone = optText(value.get("metadata"), "phone_number_id", where);
         List<Fact> facts = new ArrayList<>();
         JsonNode statuses = optArray(value, "statuses", where);
+        String statusesWhere = statuses.isEmpty() ? where : where + "statuses";
         for (int k = 0; k < statuses.size(); k++) {
-            facts.add(status(workspace, phone, item(statuses, k, where + "statuses"), where + "statuses[" + k + "]."));
+            facts.add(status(workspace, phone, item(statuses, k, statusesWhere), statusesWhere + "[" + k + "]."));
         }
         JsonNode contacts = optArray(value, "contacts", where);
         JsonNode messages = optArray(value, "messages", where);
+        String messagesWhere = messages.isEmpty() ? where : where + "messages";
         for (int k = 0; k < messages.size(); k++) {
-            facts.add(inbound(workspace, phone, item(messages, k, where + "messages"), contacts,
-                    where + "messages[" + k + "]."));
+            facts.add(inbound(workspace, phone, item(messages, k, messagesWhere), contacts,
+                    messagesWhere + "[" + k + "]."));
         }
         JsonNode errors = optArray(value, "errors", where);
         for (int k = 0; k < errors.size(); k++) {
@@ -63,18 +65,28 @@ final class MessagesChange {
         JsonNode conversation = s.path("conversation");
         String recipient = optText(s, "recipient_id", where);
         String userId = optText(s, "recipient_user_id", where);
-        String errorWhere = where + "errors[0].";
+        JsonNode origin = conversation.path("origin");
+        String errorWhere = within(where, error, "errors[0].");
+        String pricingWhere = within(where, pricing, "pricing.");
         return new MessageStatusFact(workspace, text(s, "id", where),
                 text(s, "status", where).toLowerCase(Locale.ROOT), unixSeconds(s, "timestamp", where),
                 recipient.isEmpty() ? userId : recipient, userId, phone,
                 optInt(error, "code", errorWhere), optInt(error, "error_subcode", errorWhere),
                 optText(error, "title", errorWhere), optText(error, "message", errorWhere),
                 optText(error.path("error_data"), "details", errorWhere),
-                optText(pricing, "category", where + "pricing."), optText(pricing, "type", where + "pricing."),
-                optText(pricing, "pricing_model", where + "pricing."), optBoolean(pricing, "billable", where + "pricing."),
-                optText(conversation, "id", where + "conversation."),
-                optText(conversation.path("origin"), "type", where + "conversation.origin."),
+                optText(pricing, "category", pricingWhere), optText(pricing, "type", pricingWhere),
+                optText(pricing, "pricing_model", pricingWhere), optBoolean(pricing, "billable", pricingWhere),
+                optText(conversation, "id", within(where, conversation, "conversation.")),
+                optText(origin, "type", within(where, origin, "conversation.origin.")),
                 optText(s, "biz_opaque_callback_data", where));
+    }
+
+    /**
+     * The place of a nested object in error messages. The helpers read it only to report a problem with a value
+     * that is there, so an absent object (the usual case) costs no string building.
+     */
+    private static String within(String where, JsonNode node, String path) {
+        return node.isMissingNode() ? where : where + path;
     }
 
     private InboundMessageFact inbound(String workspace, String phone, JsonNode m, JsonNode contacts, String where) {
@@ -88,21 +100,28 @@ final class MessagesChange {
         }
         JsonNode context = m.path("context");
         JsonNode interactive = m.path("interactive");
-        String interactiveType = optText(interactive, "type", where + "interactive.");
+        String interactiveWhere = within(where, interactive, "interactive.");
+        String interactiveType = optText(interactive, "type", interactiveWhere);
         JsonNode reply = interactiveType.isEmpty() ? tools.jackson.databind.node.MissingNode.getInstance() : interactive.path(interactiveType);
         JsonNode referral = m.path("referral");
-        String body = optText(m.path("text"), "body", where + "text.");
+        String referralWhere = within(where, referral, "referral.");
+        String contextWhere = within(where, context, "context.");
+        JsonNode button = m.path("button");
+        String buttonWhere = within(where, button, "button.");
+        JsonNode text = m.path("text");
+        String body = optText(text, "body", within(where, text, "text."));
+        JsonNode error = first(optArray(m, "errors", where));
         return new InboundMessageFact(workspace, text(m, "id", where), contactId, from.isEmpty() ? optText(contact, "wa_id", "contacts[].") : from,
                 contactUserId, optText(contact.path("profile"), "name", "contacts[].profile."),
                 unixSeconds(m, "timestamp", where), text(m, "type", where), phone,
-                optText(context, "id", where + "context."),
-                optBoolean(context, "forwarded", where + "context.") || optBoolean(context, "frequently_forwarded", where + "context."),
-                optText(m.path("button"), "payload", where + "button."), optText(m.path("button"), "text", where + "button."),
-                interactiveType, optText(reply, "id", where + "interactive."), optText(reply, "title", where + "interactive."),
-                optText(referral, "source_id", where + "referral."), optText(referral, "source_type", where + "referral."),
-                optText(referral, "source_url", where + "referral."), optText(referral, "ctwa_clid", where + "referral."),
+                optText(context, "id", contextWhere),
+                optBoolean(context, "forwarded", contextWhere) || optBoolean(context, "frequently_forwarded", contextWhere),
+                optText(button, "payload", buttonWhere), optText(button, "text", buttonWhere),
+                interactiveType, optText(reply, "id", interactiveWhere), optText(reply, "title", interactiveWhere),
+                optText(referral, "source_id", referralWhere), optText(referral, "source_type", referralWhere),
+                optText(referral, "source_url", referralWhere), optText(referral, "ctwa_clid", referralWhere),
                 body.length() > MAX_TEXT_BODY ? body.substring(0, MAX_TEXT_BODY) : body,
-                optInt(first(optArray(m, "errors", where)), "code", where + "errors[0]."));
+                optInt(error, "code", within(where, error, "errors[0].")));
     }
 
     private static JsonNode contactOf(JsonNode contacts, String from, String fromUserId) {

@@ -1,0 +1,168 @@
+package com.wapi.analytics.etl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.wapi.analytics.WapiApplication;
+import com.wapi.analytics.clickhouse.ClickHouse;
+import com.wapi.analytics.cli.WapiCommandLine;
+import com.wapi.analytics.support.CliResult;
+import com.wapi.analytics.support.RawEventsFixture;
+import com.wapi.analytics.support.TestDatabases;
+import com.wapi.analytics.tenancy.Setup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The etl process is killed (SIGKILL) in the middle of a run over a backlog: the run stays STARTED in the batch
+ * repository, its lock dies with its connection, and the next run recovers it and restarts the same job instance
+ * from the last committed chunk of each partition. The facts and the quarantine then equal those of a clean run.
+ */
+class EtlKillFunctionalTests {
+
+    private static final int BACKLOG = 60_000;
+    private static final int CHUNK_SIZE = 250;
+    private static final int CHUNKS_BEFORE_KILL = 8;
+
+    @Test
+    void killedRunIsRecoveredAndTheRestartEqualsACleanRun() throws Exception {
+        TestDatabases.Pair killed = TestDatabases.create();
+        int landed;
+        try (ConfigurableApplicationContext app = start(killed.springProperties())) {
+            landed = landBacklog(app);
+        }
+
+        JdbcClient pg = killed.postgres();
+        killMidRun(killed, 1);
+        assertThat(statuses(pg)).as("killed in the middle of the run").containsExactly("STARTED");
+        assertThat(pg.sql("SELECT count(*) FROM etl_watermark").query(Long.class).single()).isZero();
+        killMidRun(killed, 2);
+        assertThat(statuses(pg)).as("the first run recovered, its restart killed in the middle too")
+                .containsExactly("FAILED", "STARTED");
+        long loadedBeforeKill;
+        try (ClickHouse clickHouse = new ClickHouse(killed.clickHouse())) {
+            loadedBeforeKill = clickHouse.sql().sql("SELECT count() FROM outbound_messages").query(Long.class).single();
+        }
+        assertThat(loadedBeforeKill).as("some facts loaded before the kill").isPositive();
+
+        Map<String, List<String>> afterRestart;
+        List<String> quarantinedAfterRestart;
+        try (ConfigurableApplicationContext app = start(killed.springProperties())) {
+            List<JobExecution> next = app.getBean(EtlRunner.class).run(null, false, Duration.ZERO).orElseThrow();
+            assertThat(next).as("the killed run restarted, and it covered every raw event").hasSize(1);
+            JobExecution restarted = next.get(0);
+            assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(restarted.getJobInstance().getInstanceId()).as("restarted, not re-created")
+                    .isEqualTo(pg.sql("SELECT min(job_instance_id) FROM batch_job_instance").query(Long.class).single());
+            long reread = restarted.getStepExecutions().stream()
+                    .filter(s -> EtlJobConfiguration.isLoadingStep(s.getStepName())).mapToLong(s -> s.getReadCount()).sum();
+            assertThat(reread).as("resumed after the last committed chunks").isLessThanOrEqualTo(
+                    landed - 2L * CHUNKS_BEFORE_KILL * CHUNK_SIZE);
+            assertThat(statuses(pg)).as("the killed executions are marked failed")
+                    .containsExactly("FAILED", "FAILED", "COMPLETED");
+            assertThat(pg.sql("SELECT count(DISTINCT job_instance_id) FROM batch_job_execution").query(Long.class).single())
+                    .isOne();
+            assertThat(pg.sql("SELECT last_id FROM etl_watermark").query(Long.class).single()).isEqualTo(landed);
+            afterRestart = EtlRestartFunctionalTests.factChecksums(app.getBean(ClickHouse.class));
+            quarantinedAfterRestart = quarantine(app.getBean(JdbcClient.class));
+        }
+
+        TestDatabases.Pair clean = TestDatabases.create();
+        try (ConfigurableApplicationContext app = start(clean.springProperties())) {
+            assertThat(landBacklog(app)).isEqualTo(landed);
+            List<JobExecution> run = app.getBean(EtlRunner.class).run(null, false, Duration.ZERO).orElseThrow();
+            assertThat(run.get(0).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(afterRestart).isEqualTo(EtlRestartFunctionalTests.factChecksums(app.getBean(ClickHouse.class)));
+            assertThat(quarantinedAfterRestart).isEqualTo(quarantine(app.getBean(JdbcClient.class)))
+                    .hasSize(EtlScenario.QUARANTINED);
+        }
+        assertThat(afterRestart.get("message_status").get(0)).as("the backlog's statuses were loaded")
+                .satisfies(count -> assertThat(Long.parseLong(count)).isGreaterThan(BACKLOG / 2));
+    }
+
+    /**
+     * Runs `etl` in another JVM until its {@code execution}-th job execution has committed a few chunks, then
+     * kills it with SIGKILL: no shutdown hook, no rollback, connections cut.
+     */
+    private static void killMidRun(TestDatabases.Pair databases, int execution) throws Exception {
+        JdbcClient pg = databases.postgres();
+        Path log = Files.createTempFile("etl-kill-", ".log");
+        log.toFile().deleteOnExit();
+        Process etl = startEtlProcess(databases, log);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+            while (committedChunks(pg, execution) < CHUNKS_BEFORE_KILL) {
+                assertThat(etl.isAlive()).as("the etl process runs until killed; its log:%n%s", read(log)).isTrue();
+                assertThat(System.nanoTime()).as("chunks committed in time; log:%n%s", read(log)).isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        } finally {
+            etl.destroyForcibly();
+            etl.waitFor(10, TimeUnit.SECONDS);
+        }
+        assertThat(etl.exitValue()).as("killed, not finished; log:%n%s", read(log)).isEqualTo(137);
+    }
+
+    /** The hand-made scenario (with its quarantine cases) and then a generated backlog; returns how many events. */
+    private static int landBacklog(ConfigurableApplicationContext app) {
+        EtlScenario.setUp(app.getBean(Setup.class));
+        int scenario = EtlScenario.land(new RawEventsFixture(app.getBean(JdbcClient.class)));
+        CliResult generated = CliResult.run(app.getBean(WapiCommandLine.class), "bench", "generate-raw",
+                "--events", Integer.toString(BACKLOG), "--seed", "7", "--workspaces", "4");
+        assertThat(generated.exitCode()).as(generated.err()).isZero();
+        return scenario + Integer.parseInt(generated.line());
+    }
+
+    private static Process startEtlProcess(TestDatabases.Pair databases, Path log) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
+        databases.springProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-Dwapi.etl.chunk-size=" + CHUNK_SIZE);
+        command.add(WapiApplication.class.getName());
+        command.add("etl");
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Chunks committed by the loading steps of the {@code execution}-th job execution (0 before it exists). */
+    private static long committedChunks(JdbcClient pg, int execution) {
+        return pg.sql("""
+                SELECT coalesce(sum(s.commit_count), 0) FROM batch_step_execution s
+                 WHERE s.step_name LIKE 'loadFactsPartition%'
+                   AND s.job_execution_id = (SELECT job_execution_id FROM batch_job_execution
+                                              ORDER BY job_execution_id OFFSET ? LIMIT 1)""")
+                .param(execution - 1).query(Long.class).single();
+    }
+
+    private static List<String> statuses(JdbcClient pg) {
+        return pg.sql("SELECT status FROM batch_job_execution ORDER BY job_execution_id").query(String.class).list();
+    }
+
+    private static List<String> quarantine(JdbcClient pg) {
+        return pg.sql("SELECT raw_event_id || ' ' || reason FROM quarantine WHERE replayed_at IS NULL ORDER BY raw_event_id")
+                .query(String.class).list();
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (java.io.IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Map<String, ?> properties) {
+        return new SpringApplicationBuilder(WapiApplication.class).web(WebApplicationType.NONE)
+                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    }
+}
