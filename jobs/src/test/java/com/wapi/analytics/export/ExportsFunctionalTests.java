@@ -265,6 +265,26 @@ class ExportsFunctionalTests {
         assertThat(smtp.getReceivedMessages()).hasSize(3);
     }
 
+    @Test
+    void anSmtpFailureLeavesThePeriodToTheNextTickWhichMailsItOnce() throws Exception {
+        long daily = subscribe("daily");
+        Instant morning = OffsetDateTime.parse("2026-11-24T09:30:00+05:30").toInstant();
+        smtp.stop();
+        try {
+            assertThat(tick.tick(morning)).extracting(ExportTick.Due::outcome).singleElement()
+                    .satisfies(outcome -> assertThat(outcome).startsWith("FAILED"));
+        } finally {
+            smtp.start();
+        }
+        assertThat(postgres.sql("SELECT state FROM export_ledger WHERE subscription_id = ?").param(daily)
+                .query(String.class).single()).isEqualTo("failed");
+        tick.tick(morning.plusSeconds(300));
+        tick.tick(morning.plusSeconds(600));
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(postgres.sql("SELECT state || ' ' || attempts FROM export_ledger WHERE subscription_id = ?").param(daily)
+                .query(String.class).single()).isEqualTo("sent 2");
+    }
+
     private long subscribe(String cadence) {
         CliResult result = CliResult.run(cli, "export", "subscribe", "--workspace", WS, "--email", "manager@acme.test",
                 "--every", cadence);
