@@ -2,6 +2,7 @@ package com.wapi.analytics.campaign;
 
 import com.wapi.analytics.InvalidInputException;
 import com.wapi.analytics.mail.Mailer;
+import com.wapi.analytics.mail.SendOnce;
 import com.wapi.analytics.mail.Templates;
 import com.wapi.analytics.tenancy.Member;
 import com.wapi.analytics.tenancy.MemberRepository;
@@ -28,7 +29,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.MailException;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -80,29 +80,19 @@ class CampaignEmailJobConfiguration {
             String workspace = parameter(chunk, WORKSPACE);
             String broadcast = parameter(chunk, BROADCAST);
             ExecutionContext job = jobContext(chunk);
-            CampaignEmailLedger.State state = ledger.state(workspace, broadcast).orElse(null);
-            if (state == CampaignEmailLedger.State.sent) {
-                contribution.setExitStatus(new ExitStatus("ALREADY_SENT"));
-                return RepeatStatus.FINISHED;
+            String to = job.getString("to");
+            SendOnce.Outcome outcome = SendOnce.send(new SendOnce.Entry(() -> ledger.state(workspace, broadcast),
+                    messageId -> ledger.claim(workspace, broadcast, to, messageId),
+                    (state, error) -> ledger.finish(workspace, broadcast, state, error)),
+                    messageId(workspace, broadcast),
+                    () -> mailer.send(messageId(workspace, broadcast), to, job.getString("subject"), job.getString("text"),
+                            job.getString("html")),
+                    "the completion email of broadcast " + broadcast + " (workspace " + workspace + ") was claimed by an "
+                            + "earlier attempt that never confirmed sending (a crash?): check the admins' inboxes; it is "
+                            + "not sent again automatically");
+            if (outcome != SendOnce.Outcome.SENT) {
+                contribution.setExitStatus(new ExitStatus(outcome.name()));
             }
-            if (state == CampaignEmailLedger.State.claimed) {
-                throw new IllegalStateException("the completion email of broadcast " + broadcast + " (workspace "
-                        + workspace + ") was claimed by an earlier attempt that never confirmed sending (a crash?): "
-                        + "check the admins' inboxes; it is not sent again automatically");
-            }
-            String messageId = messageId(workspace, broadcast);
-            if (!ledger.claim(workspace, broadcast, job.getString("to"), messageId)) {
-                contribution.setExitStatus(new ExitStatus("CLAIMED_ELSEWHERE"));
-                return RepeatStatus.FINISHED;
-            }
-            try {
-                mailer.send(messageId, job.getString("to"), job.getString("subject"), job.getString("text"),
-                        job.getString("html"));
-            } catch (MailException e) {
-                ledger.markFailed(workspace, broadcast, e.getMessage());
-                throw e;
-            }
-            ledger.markSent(workspace, broadcast);
             return RepeatStatus.FINISHED;
         }, transactionManager).build();
     }

@@ -1,5 +1,6 @@
 package com.wapi.analytics.campaign;
 
+import com.wapi.analytics.mail.SendOnce;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.REQUIRES_NEW)
 public class CampaignEmailLedger {
 
-    public enum State { claimed, sent, failed }
 
     private final JdbcClient db;
 
@@ -25,19 +25,19 @@ public class CampaignEmailLedger {
         this.db = db;
     }
 
-    public Optional<State> state(String workspaceId, String broadcastId) {
+    public Optional<SendOnce.State> state(String workspaceId, String broadcastId) {
         return db.sql("SELECT state FROM campaign_email_ledger WHERE workspace_id = ? AND broadcast_id = ?")
-                .params(workspaceId, broadcastId).query(String.class).optional().map(State::valueOf);
+                .params(workspaceId, broadcastId).query(String.class).optional().map(SendOnce.State::valueOf);
     }
 
     /** The ledger's broadcasts of these workspaces, keyed by {@link CampaignCompletion#key}. */
-    public Map<String, State> states(List<String> workspaceIds) {
-        Map<String, State> states = new HashMap<>();
+    public Map<String, SendOnce.State> states(List<String> workspaceIds) {
+        Map<String, SendOnce.State> states = new HashMap<>();
         if (!workspaceIds.isEmpty()) {
             db.sql("SELECT workspace_id, broadcast_id, state FROM campaign_email_ledger WHERE workspace_id IN (:ids)")
                     .param("ids", workspaceIds)
                     .query(rs -> {
-                        states.put(CampaignCompletion.key(rs.getString(1), rs.getString(2)), State.valueOf(rs.getString(3)));
+                        states.put(CampaignCompletion.key(rs.getString(1), rs.getString(2)), SendOnce.State.valueOf(rs.getString(3)));
                     });
         }
         return states;
@@ -55,16 +55,9 @@ public class CampaignEmailLedger {
                 .params(workspaceId, broadcastId, messageId, recipients).update() == 1;
     }
 
-    public void markSent(String workspaceId, String broadcastId) {
-        finish(workspaceId, broadcastId, State.sent, null);
-    }
 
-    /** The mail certainly did not go out (SMTP refused it): the next tick may try again. */
-    public void markFailed(String workspaceId, String broadcastId, String error) {
-        finish(workspaceId, broadcastId, State.failed, error);
-    }
 
-    private void finish(String workspaceId, String broadcastId, State state, String error) {
+    public void finish(String workspaceId, String broadcastId, SendOnce.State state, String error) {
         db.sql("""
                 UPDATE campaign_email_ledger SET state = ?, last_error = ?, finished_at = now()
                  WHERE workspace_id = ? AND broadcast_id = ?""")

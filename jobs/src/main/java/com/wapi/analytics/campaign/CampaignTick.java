@@ -1,6 +1,7 @@
 package com.wapi.analytics.campaign;
 
 import com.wapi.analytics.jobs.InstanceRunner;
+import com.wapi.analytics.mail.SendOnce;
 import com.wapi.analytics.tenancy.MemberRepository;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.OrganizationRepository;
@@ -57,14 +58,14 @@ public class CampaignTick {
             if (ids.isEmpty()) {
                 continue;
             }
-            Map<String, CampaignEmailLedger.State> states = ledger.states(ids);
-            Set<String> sent = states.keySet().stream().filter(k -> states.get(k) == CampaignEmailLedger.State.sent)
+            Map<String, SendOnce.State> states = ledger.states(ids);
+            Set<String> sent = states.keySet().stream().filter(k -> states.get(k) == SendOnce.State.sent)
                     .collect(Collectors.toSet());
             for (CampaignCompletion.Candidate c : completion.candidates(ids, now.minus(lookBack), now, sent)) {
                 if (!c.isDue(now)) {
                     continue;
                 }
-                if (states.get(CampaignCompletion.key(c.workspaceId(), c.broadcastId())) == CampaignEmailLedger.State.claimed) {
+                if (states.get(CampaignCompletion.key(c.workspaceId(), c.broadcastId())) == SendOnce.State.claimed) {
                     handled.add(new Due(c.workspaceId(), c.broadcastId(),
                             "CLAIMED: being sent, or claimed by a process that stopped before confirming"));
                     continue;

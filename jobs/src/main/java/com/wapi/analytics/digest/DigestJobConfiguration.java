@@ -2,6 +2,7 @@ package com.wapi.analytics.digest;
 
 import com.wapi.analytics.InvalidInputException;
 import com.wapi.analytics.mail.Mailer;
+import com.wapi.analytics.mail.SendOnce;
 import com.wapi.analytics.mail.Templates;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.OrganizationRepository;
@@ -17,7 +18,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.MailException;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -70,29 +70,17 @@ class DigestJobConfiguration {
                 contribution.setExitStatus(new ExitStatus("SKIPPED", "nothing was sent that day; empty-day mode is skip"));
                 return RepeatStatus.FINISHED;
             }
-            DigestLedger.State state = ledger.state(org, date).orElse(null);
-            if (state == DigestLedger.State.sent || state == DigestLedger.State.skipped) {
-                contribution.setExitStatus(new ExitStatus("ALREADY_SENT"));
-                return RepeatStatus.FINISHED;
+            String to = job.getString("to");
+            SendOnce.Outcome outcome = SendOnce.send(new SendOnce.Entry(() -> ledger.state(org, date),
+                    messageId -> ledger.claim(org, date, to, messageId), (state, error) -> ledger.finish(org, date, state, error)),
+                    messageId(org, date),
+                    () -> mailer.send(messageId(org, date), to, job.getString("subject"), job.getString("text"), job.getString("html")),
+                    "the digest of " + org + " for " + date + " was claimed by an earlier attempt that never confirmed "
+                            + "sending (a crash?): check the owner's inbox, then resend it deliberately with "
+                            + "`scripts/wapi digest --org " + org + " --date " + date + " --resend`");
+            if (outcome != SendOnce.Outcome.SENT) {
+                contribution.setExitStatus(new ExitStatus(outcome.name()));
             }
-            if (state == DigestLedger.State.claimed) {
-                throw new IllegalStateException("the digest of " + org + " for " + date + " was claimed by an earlier "
-                        + "attempt that never confirmed sending (a crash?): check the owner's inbox, then resend it "
-                        + "deliberately with `scripts/wapi digest --org " + org + " --date " + date + " --resend`");
-            }
-            String messageId = messageId(org, date);
-            if (!ledger.claim(org, date, job.getString("to"), messageId)) {
-                contribution.setExitStatus(new ExitStatus("CLAIMED_ELSEWHERE"));
-                return RepeatStatus.FINISHED;
-            }
-            try {
-                mailer.send(messageId, job.getString("to"), job.getString("subject"), job.getString("text"),
-                        job.getString("html"));
-            } catch (MailException e) {
-                ledger.markFailed(org, date, e.getMessage());
-                throw e;
-            }
-            ledger.markSent(org, date);
             return RepeatStatus.FINISHED;
         }, transactionManager).build();
     }

@@ -1,5 +1,6 @@
 package com.wapi.analytics.digest;
 
+import com.wapi.analytics.mail.SendOnce;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.REQUIRES_NEW)
 public class DigestLedger {
 
-    public enum State { claimed, sent, skipped, failed }
 
     private final JdbcClient db;
 
@@ -23,9 +23,9 @@ public class DigestLedger {
         this.db = db;
     }
 
-    public Optional<State> state(String organizationId, LocalDate date) {
+    public Optional<SendOnce.State> state(String organizationId, LocalDate date) {
         return db.sql("SELECT state FROM digest_ledger WHERE organization_id = ? AND digest_date = ?")
-                .params(organizationId, date).query(String.class).optional().map(State::valueOf);
+                .params(organizationId, date).query(String.class).optional().map(SendOnce.State::valueOf);
     }
 
     /** Claims the day for sending; false if it is already claimed, sent or skipped (by anyone). */
@@ -40,9 +40,6 @@ public class DigestLedger {
                 .params(organizationId, date, recipient, messageId).update() == 1;
     }
 
-    public void markSent(String organizationId, LocalDate date) {
-        finish(organizationId, date, State.sent, null);
-    }
 
     public boolean markSkipped(String organizationId, LocalDate date) {
         return db.sql("""
@@ -50,10 +47,6 @@ public class DigestLedger {
                 ON CONFLICT (organization_id, digest_date) DO NOTHING""").params(organizationId, date).update() == 1;
     }
 
-    /** The mail certainly did not go out (SMTP refused it): the next tick may try again. */
-    public void markFailed(String organizationId, LocalDate date, String error) {
-        finish(organizationId, date, State.failed, error);
-    }
 
     /** An operator's decision after a crash between claim and send: allow sending again. */
     public boolean releaseClaim(String organizationId, LocalDate date) {
@@ -63,7 +56,7 @@ public class DigestLedger {
                 .params(organizationId, date).update() == 1;
     }
 
-    private void finish(String organizationId, LocalDate date, State state, String error) {
+    public void finish(String organizationId, LocalDate date, SendOnce.State state, String error) {
         db.sql("""
                 UPDATE digest_ledger SET state = ?, last_error = ?, finished_at = now()
                  WHERE organization_id = ? AND digest_date = ?""")

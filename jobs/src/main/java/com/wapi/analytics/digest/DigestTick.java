@@ -1,6 +1,7 @@
 package com.wapi.analytics.digest;
 
 import com.wapi.analytics.jobs.InstanceRunner;
+import com.wapi.analytics.mail.SendOnce;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.OrganizationRepository;
 import java.time.Instant;
@@ -48,11 +49,11 @@ public class DigestTick {
                 continue;
             }
             for (LocalDate date : dueDates(org, now)) {
-                DigestLedger.State state = ledger.state(org.id(), date).orElse(null);
-                if (state == DigestLedger.State.sent || state == DigestLedger.State.skipped) {
+                SendOnce.State state = ledger.state(org.id(), date).orElse(null);
+                if (state == SendOnce.State.sent || state == SendOnce.State.skipped) {
                     continue;
                 }
-                if (state == DigestLedger.State.claimed) {
+                if (state == SendOnce.State.claimed) {
                     handled.add(new Due(org.id(), date, "claimed but unconfirmed: resend with --resend after checking"));
                     continue;
                 }

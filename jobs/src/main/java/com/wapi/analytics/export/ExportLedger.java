@@ -1,5 +1,6 @@
 package com.wapi.analytics.export;
 
+import com.wapi.analytics.mail.SendOnce;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.REQUIRES_NEW)
 public class ExportLedger {
 
-    public enum State { claimed, sent, skipped, failed }
 
     private final JdbcClient db;
 
@@ -23,9 +23,9 @@ public class ExportLedger {
         this.db = db;
     }
 
-    public Optional<State> state(long subscriptionId, LocalDate periodStart) {
+    public Optional<SendOnce.State> state(long subscriptionId, LocalDate periodStart) {
         return db.sql("SELECT state FROM export_ledger WHERE subscription_id = ? AND period_start = ?")
-                .params(subscriptionId, periodStart).query(String.class).optional().map(State::valueOf);
+                .params(subscriptionId, periodStart).query(String.class).optional().map(SendOnce.State::valueOf);
     }
 
     /** False if the period is already claimed, sent or skipped by anyone. */
@@ -47,7 +47,7 @@ public class ExportLedger {
                 .params(subscriptionId, period.start(), period.end(), reason).update();
     }
 
-    void finish(long subscriptionId, LocalDate periodStart, State state, String error) {
+    void finish(long subscriptionId, LocalDate periodStart, SendOnce.State state, String error) {
         db.sql("""
                 UPDATE export_ledger SET state = ?, last_error = ?, finished_at = now()
                  WHERE subscription_id = ? AND period_start = ?""")

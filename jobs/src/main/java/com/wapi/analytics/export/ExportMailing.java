@@ -1,6 +1,7 @@
 package com.wapi.analytics.export;
 
 import com.wapi.analytics.mail.Mailer;
+import com.wapi.analytics.mail.SendOnce;
 import com.wapi.analytics.mail.Templates;
 import com.wapi.analytics.report.ReportPeriod;
 import com.wapi.analytics.tenancy.Member;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,13 +64,9 @@ class ExportMailing {
     Outcome mail(long subscriptionId, ExportSubscription.Period period) throws IOException {
         ExportSubscription subscription = subscriptions.findById(subscriptionId).orElseThrow(
                 () -> new IllegalStateException("export subscription " + subscriptionId + " does not exist"));
-        ExportLedger.State state = ledger.state(subscriptionId, period.start()).orElse(null);
-        if (state == ExportLedger.State.sent || state == ExportLedger.State.skipped) {
+        SendOnce.State state = ledger.state(subscriptionId, period.start()).orElse(null);
+        if (state == SendOnce.State.sent || state == SendOnce.State.skipped) {
             return Outcome.ALREADY_SENT;
-        }
-        if (state == ExportLedger.State.claimed) {
-            throw new IllegalStateException("the export of subscription " + subscriptionId + " for " + period.start()
-                    + " was claimed by an attempt that never confirmed sending (a crash?); check the recipient's inbox");
         }
         Workspace workspace = workspaces.findById(subscription.workspaceId()).orElseThrow();
         Organization organization = organizations.findById(workspace.organizationId()).orElseThrow();
@@ -90,25 +86,22 @@ class ExportMailing {
                 rows = exports.write(subscription.kind(), reportPeriod, false, out);
             }
             Path attachment = Files.size(csv) > zipAboveBytes ? zip(csv, dir.resolve(name + ".zip")) : csv;
-            String messageId = messageId(subscriptionId, period);
-            if (!ledger.claim(subscriptionId, period, messageId, rows)) {
-                return Outcome.CLAIMED_ELSEWHERE;
-            }
             Map<String, Object> model = Map.of("workspace", workspace.name(), "kind", subscription.kind().name(),
                     "cadence", subscription.cadence().name(), "from", period.start().toString(), "to", period.end().toString(),
                     "rows", rows, "timeZone", organization.timeZone().getId(), "file", attachment.getFileName().toString());
-            try {
-                mailer.send(messageId, subscription.email(), "Your " + subscription.cadence() + " " + subscription.kind()
-                        + " export · " + workspace.name() + " · " + period.start()
-                        + (period.end().equals(period.start()) ? "" : " to " + period.end()),
-                        templates.render("export.txt.ftl", model), templates.render("export.html.ftlh", model),
-                        attachment.toFile());
-            } catch (MailException e) {
-                ledger.finish(subscriptionId, period.start(), ExportLedger.State.failed, e.getMessage());
-                throw e;
-            }
-            ledger.finish(subscriptionId, period.start(), ExportLedger.State.sent, null);
-            return Outcome.SENT;
+            String subject = "Your " + subscription.cadence() + " " + subscription.kind() + " export · " + workspace.name()
+                    + " · " + period.start() + (period.end().equals(period.start()) ? "" : " to " + period.end());
+            String messageId = messageId(subscriptionId, period);
+            SendOnce.Outcome sent = SendOnce.send(new SendOnce.Entry(() -> ledger.state(subscriptionId, period.start()),
+                    id -> ledger.claim(subscriptionId, period, id, rows),
+                    (result, error) -> ledger.finish(subscriptionId, period.start(), result, error)),
+                    messageId,
+                    () -> mailer.send(messageId, subscription.email(), subject, templates.render("export.txt.ftl", model),
+                            templates.render("export.html.ftlh", model), attachment.toFile()),
+                    "the export of subscription " + subscriptionId + " for " + period.start() + " was claimed by an "
+                            + "attempt that never confirmed sending (a crash?); check the recipient's inbox");
+            return sent == SendOnce.Outcome.SENT ? Outcome.SENT
+                    : sent == SendOnce.Outcome.ALREADY_SENT ? Outcome.ALREADY_SENT : Outcome.CLAIMED_ELSEWHERE;
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path file : files.toList()) {
