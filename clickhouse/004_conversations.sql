@@ -8,6 +8,10 @@
 -- * A column used inside a lambda is also named outside it in the same expression (if(x = 0, ...)): ClickHouse
 --   18.16 drops columns captured only by lambdas when it prunes the columns a query does not select.
 
+-- product_settings: settings the views read, rewritten by every `scripts/wapi migrate` from the application's
+-- settings (wapi.attribution.*); a missing row means the default written in the view.
+CREATE TABLE IF NOT EXISTS product_settings (name String, value String) ENGINE = ReplacingMergeTree ORDER BY name;
+
 -- customer_messages: each inbound customer message with the conversation it belongs to: the contact's latest
 -- conversation opened no later than 10 minutes after the message (the message that opens a conversation arrives
 -- just before the platform's conversation.opened event).
@@ -123,14 +127,16 @@ SELECT workspace_id, contact_id, event_time AS touch_time, 'link' AS touch_kind,
   FROM link_clicks
  WHERE contact_id != '';
 
--- conversation_attribution: a conversation belongs to the contact's last touch in the 72 hours before it opened.
+-- conversation_attribution: a conversation belongs to the contact's last touch in the attribution window before it
+-- opened (product_settings conversation_window_seconds, default 72 hours).
 CREATE VIEW IF NOT EXISTS conversation_attribution AS
 SELECT
     workspace_id,
     open.2 AS conversation_id,
     toDateTime(open.1, 'UTC') AS conversation_opened_at,
     if(open.1 = 0, tuple(toUInt32(0), '', ''),
-       arraySort(t -> t.1, arrayFilter(t -> t.1 <= open.1 AND t.1 + 259200 >= open.1, contact_touches))[-1]) AS touch,
+       arraySort(t -> t.1, arrayFilter(t -> t.1 <= open.1 AND t.1 + (SELECT if(count() = 0, toUInt32(259200), toUInt32OrZero(any(value)))
+           FROM product_settings WHERE name = 'conversation_window_seconds') >= open.1, contact_touches))[-1]) AS touch,
     touch.2 AS attributed_kind,
     touch.3 AS attributed_id,
     toDateTime(touch.1, 'UTC') AS attributed_at
@@ -153,8 +159,8 @@ FROM
 ARRAY JOIN opens AS open
 WHERE attributed_kind != '';
 
--- conversion_attribution: every conversion with the contact's last touch in the 7 days before it
--- (attributed_kind '' when there was none).
+-- conversion_attribution: every conversion with the contact's last touch in the window before it (product_settings
+-- conversion_window_seconds, default 7 days; attributed_kind '' when there was none).
 CREATE VIEW IF NOT EXISTS conversion_attribution AS
 SELECT
     workspace_id,
@@ -164,7 +170,8 @@ SELECT
     conversion.3 AS revenue,
     conversion.4 AS revenue_currency,
     if(conversion.1 = 0, tuple(toUInt32(0), '', ''),
-       arraySort(t -> t.1, arrayFilter(t -> t.1 <= conversion.1 AND t.1 + 604800 >= conversion.1, contact_touches))[-1]) AS touch,
+       arraySort(t -> t.1, arrayFilter(t -> t.1 <= conversion.1 AND t.1 + (SELECT if(count() = 0, toUInt32(604800), toUInt32OrZero(any(value)))
+           FROM product_settings WHERE name = 'conversion_window_seconds') >= conversion.1, contact_touches))[-1]) AS touch,
     touch.2 AS attributed_kind,
     touch.3 AS attributed_id
 FROM

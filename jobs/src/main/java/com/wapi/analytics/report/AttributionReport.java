@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Per broadcast, flow and tracked link: contacts reached, clicks, inbound conversations and conversions attributed
- * (DESIGN.md 4 windows, in the conversation_attribution and conversion_attribution views), revenue per currency,
+ * (DESIGN.md 4 windows, see {@link AttributionWindows}, in the conversation_attribution and conversion_attribution views), revenue per currency,
  * and the links' clicks by source, device and country.
  */
 @Component
@@ -57,9 +57,11 @@ class AttributionReport implements OperationalReport {
              ORDER BY link_id, clicks DESC, source, device, country""";
 
     private final FactQueries facts;
+    private final AttributionWindows windows;
 
-    AttributionReport(FactQueries facts) {
+    AttributionReport(FactQueries facts, AttributionWindows windows) {
         this.facts = facts;
+        this.windows = windows;
     }
 
     @Override
@@ -118,7 +120,7 @@ class AttributionReport implements OperationalReport {
         });
         List<Section> sections = new ArrayList<>(List.of(summary, revenue, clicks));
         return new Report(NAME, period, sections, List.of(Definitions.day(period), Definitions.TOUCH,
-                Definitions.ATTRIBUTION, "reached: touches in the period; clicks: every click of the link, tied to a contact or not; "
+                windows.definition(), "reached: touches in the period; clicks: every click of the link, tied to a contact or not; "
                         + "(none): conversations and conversions with no touch in their window", Definitions.ONCE));
     }
 }

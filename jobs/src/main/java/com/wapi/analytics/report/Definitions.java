@@ -19,8 +19,6 @@ public final class Definitions {
             + "counting conversations with an assignment or takeover in the period and their state now";
     public static final String WAITING = "waiting: an open conversation whose latest customer message has no agent reply yet; "
             + "oldest waiting = the earliest such unanswered customer message";
-    public static final String ATTRIBUTION = "attribution: a conversation belongs to the contact's last broadcast, flow or link touch "
-            + "in the 72 hours before it opened; a conversion to the last touch in the 7 days before it";
     public static final String TOUCH = "touch: a broadcast or flow message Meta accepted, or a tracked-link click tied to a contact";
     public static final String TREND = "change: against the day before and the same day a week before; flagged when the delivery or read rate "
             + "moves by 5 points or more, or failures, inbound conversations or the median first response move by 50%% "

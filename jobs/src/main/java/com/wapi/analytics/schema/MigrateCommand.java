@@ -1,6 +1,7 @@
 package com.wapi.analytics.schema;
 
 import com.wapi.analytics.clickhouse.ClickHouseMigrator;
+import com.wapi.analytics.report.AttributionWindows;
 import java.util.concurrent.Callable;
 import org.flywaydb.core.api.output.MigrateResult;
 import picocli.CommandLine.Command;
@@ -14,13 +15,15 @@ public class MigrateCommand implements Callable<Integer> {
 
     private final PostgresMigrator postgres;
     private final ClickHouseMigrator clickHouse;
+    private final AttributionWindows attributionWindows;
 
     @Spec
     CommandSpec spec;
 
-    public MigrateCommand(PostgresMigrator postgres, ClickHouseMigrator clickHouse) {
+    public MigrateCommand(PostgresMigrator postgres, ClickHouseMigrator clickHouse, AttributionWindows attributionWindows) {
         this.postgres = postgres;
         this.clickHouse = clickHouse;
+        this.attributionWindows = attributionWindows;
     }
 
     @Override
@@ -36,6 +39,8 @@ public class MigrateCommand implements Callable<Integer> {
             out.printf("clickhouse: skipped on this server version: %s%n", String.join(", ", ch.skipped()));
         }
         out.printf("clickhouse: meta_error_catalogue refilled with %d error codes%n", ch.errorCodes());
+        attributionWindows.store();
+        out.printf("clickhouse: %s%n", attributionWindows.definition());
         return 0;
     }
 }

@@ -190,6 +190,20 @@ class ReportsFunctionalTests {
     }
 
     @Test
+    void theAttributionWindowIsASetting() {
+        try {
+            // five minutes: cv1 opened 409 s after its broadcast touch falls out; cv2, 105 s after its click, stays
+            new AttributionWindows(clickHouse, java.time.Duration.ofMinutes(5), java.time.Duration.ofDays(7)).store();
+            Report attribution = report("attribution", "2026-11-23", "2026-12-01");
+            assertThat(rows(attribution, "touches")).extracting(r -> List.of(r.get(0), r.get(1), r.get(4)))
+                    .contains(List.of("(none)", "", 2L), List.of("broadcast", "bc_summer", 0L), List.of("link", "lnk_promo", 1L));
+            assertThat(attribution.definitions()).anyMatch(d -> d.contains("in the 5 minutes before it opened"));
+        } finally {
+            new AttributionWindows(clickHouse, java.time.Duration.ofHours(72), java.time.Duration.ofDays(7)).store();
+        }
+    }
+
+    @Test
     void trendsAgainstTheDayAndWeekBefore() {
         Report trends = report("trends", "2026-11-23", "2026-11-23");
         List<Object> day = rows(trends, "days").get(0);
