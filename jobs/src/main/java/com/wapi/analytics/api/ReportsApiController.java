@@ -51,7 +51,7 @@ class ReportsApiController {
         access.check(authorization, workspaceId);
         Report report = reports.run(name, workspaceId, from, to);
         StringWriter out = new StringWriter();
-        ReportWriter.csv(section == null ? report.sections().get(0) : report.section(section), out);
+        ReportWriter.csv(report.sectionOrFirst(section), out);
         return ResponseEntity.ok().contentType(CSV)
                 .header("Content-Disposition", "attachment; filename=\"" + name + "-" + workspaceId + "-" + from + "-" + to + ".csv\"")
                 .body(out.toString());

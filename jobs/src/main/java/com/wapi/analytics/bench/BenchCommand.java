@@ -2,20 +2,27 @@ package com.wapi.analytics.bench;
 
 import com.wapi.analytics.digest.DigestAssembler;
 import com.wapi.analytics.mail.Templates;
+import com.wapi.analytics.report.Reports;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.OrganizationRepository;
 import com.wapi.analytics.tenancy.Setup;
 import java.io.BufferedWriter;
 import java.io.PipedReader;
 import java.io.PipedWriter;
+import java.io.PrintWriter;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -139,13 +146,13 @@ public class BenchCommand {
             String runKey = Long.toString(7_000_000_000L + (System.currentTimeMillis() % 1_000_000_000L));
             out.printf("load: %d connections for %d s against %s (run %s)%n", concurrency, seconds, url, runKey);
             ReceiverLoad.Result r = new ReceiverLoad(url, secret, runKey).run(concurrency,
-                    java.time.Duration.ofSeconds(seconds), line -> { out.println(line); out.flush(); });
+                    Duration.ofSeconds(seconds), line -> { out.println(line); out.flush(); });
             double rate = r.ok() / r.seconds();
             out.printf("accepted: %,d in %.1f s = %,.0f/s; errors (non-2xx or no answer): %,d%n", r.ok(), r.seconds(), rate, r.errors());
             out.printf("latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", ReceiverLoad.percentile(r.latenciesMicros(), 0.50) / 1000.0,
                     ReceiverLoad.percentile(r.latenciesMicros(), 0.99) / 1000.0, ReceiverLoad.percentile(r.latenciesMicros(), 1.0) / 1000.0);
 
-            java.util.Set<String> stored = new java.util.HashSet<>();
+            Set<String> stored = new HashSet<>();
             try (Connection c = dataSource.getConnection(); var st = c.prepareStatement(
                     "SELECT encode(sha256(body), 'hex') FROM raw_events WHERE route_key = ?")) {
                 st.setString(1, runKey);
@@ -160,7 +167,7 @@ public class BenchCommand {
                     r.acceptedHashes().size(), stored.size(), missing);
 
             long n = Math.max(10_000, r.ok());
-            java.util.Random random = new java.util.Random(1);
+            Random random = new Random(1);
             String baselineKey = runKey + "b";
             long t0 = System.nanoTime();
             try (Connection c = dataSource.getConnection(); var st = c.prepareStatement(
@@ -191,24 +198,24 @@ public class BenchCommand {
 
         @Spec CommandSpec spec;
         @Option(names = "--workspace", required = true) String workspace;
-        @Option(names = "--from", required = true) java.time.LocalDate from;
-        @Option(names = "--to", required = true) java.time.LocalDate to;
+        @Option(names = "--from", required = true) LocalDate from;
+        @Option(names = "--to", required = true) LocalDate to;
         @Option(names = "--runs", defaultValue = "20") int runs;
         @Option(names = "--raw-workspace", description = "a workspace whose raw_events JSON to report on") String rawWorkspace;
         @Option(names = "--raw-phone", description = "its phone_number_id") String rawPhone;
         @Option(names = "--raw-runs", defaultValue = "3") int rawRuns;
 
-        private final com.wapi.analytics.report.Reports reports;
-        private final org.springframework.jdbc.core.simple.JdbcClient postgres;
+        private final Reports reports;
+        private final JdbcClient postgres;
 
-        TimeReports(com.wapi.analytics.report.Reports reports, org.springframework.jdbc.core.simple.JdbcClient postgres) {
+        TimeReports(Reports reports, JdbcClient postgres) {
             this.reports = reports;
             this.postgres = postgres;
         }
 
         @Override
         public Integer call() {
-            java.io.PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = spec.commandLine().getOut();
             double slowest = 0;
             double delivery = 0;
             for (ReportTimings.Timing t : ReportTimings.reports(reports, workspace, from, to, runs)) {

@@ -6,11 +6,11 @@ import com.wapi.analytics.clickhouse.ClickHouse;
 import com.wapi.analytics.digest.DigestContent.Failure;
 import com.wapi.analytics.digest.DigestContent.Funnel;
 import com.wapi.analytics.digest.ErrorLabels;
+import com.wapi.analytics.report.ReportPeriod;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.Workspace;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +30,6 @@ public class CampaignCompletion {
 
     public static final Duration AT_THE_LATEST = Duration.ofHours(24);
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ClickHouse clickHouse;
@@ -66,7 +65,8 @@ public class CampaignCompletion {
                  WHERE workspace_id IN (:ids) AND broadcast_id != ''
                    AND event_time >= toDateTime(:since, 'UTC') AND event_time <= toDateTime(:now, 'UTC')
                  GROUP BY workspace_id, broadcast_id""")
-                .param("ids", workspaceIds).param("since", UTC.format(since)).param("now", UTC.format(now))
+                .param("ids", workspaceIds).param("since", ReportPeriod.CLICKHOUSE.format(since))
+                .param("now", ReportPeriod.CLICKHOUSE.format(now))
                 .query(rs -> {
                     if (!done.contains(key(rs.getString(1), rs.getString(2)))) {
                         launches.add(new Launch(rs.getString(1), rs.getString(2), Instant.ofEpochSecond(rs.getLong(3)),

@@ -37,8 +37,7 @@ class ExportJobConfiguration {
             long subscription = Long.parseLong(params.get(SUBSCRIPTION).toString());
             ExportSubscription.Period period = new ExportSubscription.Period(
                     LocalDate.parse(params.get(PERIOD_START).toString()), LocalDate.parse(params.get(PERIOD_END).toString()));
-            ExportMailing.Outcome outcome = mailing.mail(subscription, period);
-            contribution.setExitStatus(new ExitStatus(outcome.name()));
+            contribution.setExitStatus(new ExitStatus(mailing.mail(subscription, period)));
             return RepeatStatus.FINISHED;
         }, transactionManager).build();
     }

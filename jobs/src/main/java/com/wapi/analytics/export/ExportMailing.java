@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ExportMailing {
 
-    enum Outcome { SENT, ALREADY_SENT, NOT_A_MANAGER, CLAIMED_ELSEWHERE }
+    /** The exit code of a period whose recipient is no longer a manager of the workspace. */
+    static final String NOT_A_MANAGER = "NOT_A_MANAGER";
 
     private final ExportSubscriptionRepository subscriptions;
     private final ExportLedger ledger;
@@ -61,12 +62,13 @@ class ExportMailing {
         return "<export." + subscriptionId + "." + period.start() + "@wapi-analytics>";
     }
 
-    Outcome mail(long subscriptionId, ExportSubscription.Period period) throws IOException {
+    /** Returns the outcome as the job's exit code: a {@link SendOnce.Outcome} name or {@link #NOT_A_MANAGER}. */
+    String mail(long subscriptionId, ExportSubscription.Period period) throws IOException {
         ExportSubscription subscription = subscriptions.findById(subscriptionId).orElseThrow(
                 () -> new IllegalStateException("export subscription " + subscriptionId + " does not exist"));
         SendOnce.State state = ledger.state(subscriptionId, period.start()).orElse(null);
         if (state == SendOnce.State.sent || state == SendOnce.State.skipped) {
-            return Outcome.ALREADY_SENT;
+            return SendOnce.Outcome.ALREADY_SENT.name();
         }
         Workspace workspace = workspaces.findById(subscription.workspaceId()).orElseThrow();
         Organization organization = organizations.findById(workspace.organizationId()).orElseThrow();
@@ -74,7 +76,7 @@ class ExportMailing {
                 .anyMatch(m -> m.email().equalsIgnoreCase(subscription.email()));
         if (!manager) {
             ledger.skip(subscriptionId, period, subscription.email() + " is not a manager of " + workspace.id());
-            return Outcome.NOT_A_MANAGER;
+            return NOT_A_MANAGER;
         }
         ReportPeriod reportPeriod = new ReportPeriod(workspace, organization, period.start(), period.end());
         String name = subscription.kind() + "-" + workspace.id() + "-" + period.start() + "-" + period.end();
@@ -100,8 +102,7 @@ class ExportMailing {
                             templates.render("export.html.ftlh", model), attachment.toFile()),
                     "the export of subscription " + subscriptionId + " for " + period.start() + " was claimed by an "
                             + "attempt that never confirmed sending (a crash?); check the recipient's inbox");
-            return sent == SendOnce.Outcome.SENT ? Outcome.SENT
-                    : sent == SendOnce.Outcome.ALREADY_SENT ? Outcome.ALREADY_SENT : Outcome.CLAIMED_ELSEWHERE;
+            return sent.name();
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path file : files.toList()) {

@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +33,7 @@ public class MailCatcherCommand implements Callable<Integer> {
         smtp.start();
         spec.commandLine().getOut().printf("mail-catcher: listening on 127.0.0.1:%d, writing to %s%n", port, out);
         spec.commandLine().getOut().flush();
-        java.util.Set<String> saved = new java.util.HashSet<>();
+        Set<String> saved = new HashSet<>();
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 for (MimeMessage message : smtp.getReceivedMessages()) {

@@ -2,6 +2,7 @@ package com.wapi.analytics.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -144,7 +145,7 @@ class AgentsReport implements OperationalReport {
         }
         Long waitingFor = f.oldestWaiting > 0 ? Math.max(0, now - f.oldestWaiting) : null;
         boolean buried = f.waiting >= BURIED_WAITING || (waitingFor != null && waitingFor > BURIED_SECONDS);
-        row.addAll(java.util.Arrays.asList(f.assignments, f.takeovers, f.replies, f.resolutions, f.handled,
+        row.addAll(Arrays.asList(f.assignments, f.takeovers, f.replies, f.resolutions, f.handled,
                 f.resolvedNow, f.handled == 0 ? 0.0 : (double) f.resolvedNow / f.handled, f.open, f.waiting,
                 period.local(f.oldestWaiting), waitingFor, buried ? "BURIED" : ""));
         return row.toArray();

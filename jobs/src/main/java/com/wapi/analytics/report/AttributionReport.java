@@ -2,6 +2,7 @@ package com.wapi.analytics.report;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -69,20 +70,17 @@ class AttributionReport implements OperationalReport {
         return NAME;
     }
 
-    private record Touch(String kind, String id) implements Comparable<Touch> {
+    private record Touch(String kind, String id) {
+        static final Comparator<Touch> ORDER = Comparator.comparing(Touch::kind).thenComparing(Touch::id);
+
         static Touch of(String kind, String id) {
             return kind.isEmpty() ? new Touch(NONE, "") : new Touch(kind, id);
-        }
-
-        @Override
-        public int compareTo(Touch o) {
-            return (kind + "\u0000" + id).compareTo(o.kind + "\u0000" + o.id);
         }
     }
 
     @Override
     public Report build(ReportPeriod period) {
-        Map<Touch, long[]> touches = new TreeMap<>();
+        Map<Touch, long[]> touches = new TreeMap<>(Touch.ORDER);
         facts.sql(TOUCHES, period).query(rs -> {
             touches.computeIfAbsent(Touch.of(rs.getString(1), rs.getString(2)), k -> new long[4])[0] = rs.getLong(3);
         });

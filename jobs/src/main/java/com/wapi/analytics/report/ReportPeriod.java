@@ -16,7 +16,8 @@ import java.time.temporal.ChronoUnit;
  */
 public record ReportPeriod(Workspace workspace, Organization organization, LocalDate from, LocalDate to) {
 
-    private static final DateTimeFormatter CLICKHOUSE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+    /** ClickHouse DateTime text in UTC, as every query binds times: toDateTime(:t, 'UTC'). */
+    public static final DateTimeFormatter CLICKHOUSE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
     public String workspaceId() {

@@ -34,7 +34,7 @@ public final class ReportWriter {
         switch (format) {
             case table -> table(report, new PrintWriter(out));
             case json -> json(report, out);
-            case csv -> csv(section == null ? report.sections().get(0) : report.section(section), out);
+            case csv -> csv(report.sectionOrFirst(section), out);
         }
     }
 

@@ -2,6 +2,7 @@ package com.wapi.analytics.report;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -121,7 +122,7 @@ class TrendsReport implements OperationalReport {
     }
 
     private static List<Object> rates(String metric, Double now, Double dayBefore, Double weekBefore, List<String> flags) {
-        return java.util.Arrays.asList(now, rateMove(metric, now, dayBefore, "the day before", flags),
+        return Arrays.asList(now, rateMove(metric, now, dayBefore, "the day before", flags),
                 rateMove(metric, now, weekBefore, "a week before", flags));
     }
 
@@ -137,7 +138,7 @@ class TrendsReport implements OperationalReport {
     }
 
     private static List<Object> medians(Long now, Long dayBefore, Long weekBefore, List<String> flags) {
-        return java.util.Arrays.asList(now, medianMove(now, dayBefore, "the day before", flags),
+        return Arrays.asList(now, medianMove(now, dayBefore, "the day before", flags),
                 medianMove(now, weekBefore, "a week before", flags));
     }
 

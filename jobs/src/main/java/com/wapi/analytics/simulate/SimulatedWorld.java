@@ -5,6 +5,8 @@ import com.wapi.analytics.tenancy.Member;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.OrganizationRepository;
 import com.wapi.analytics.tenancy.Setup;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +50,7 @@ public final class SimulatedWorld {
      * Creates what is missing, as organizations that have existed since the first simulated day (so their digests
      * of those days are due), and returns a fresh ingest token per workspace.
      */
-    public static Map<String, String> setUp(Setup setup, OrganizationRepository organizations, java.time.LocalDate firstDay) {
+    public static Map<String, String> setUp(Setup setup, OrganizationRepository organizations, LocalDate firstDay) {
         Map<String, String> tokens = new HashMap<>();
         for (Org org : ORGS) {
             if (organizations.findById(org.id()).isEmpty()) {
@@ -65,7 +67,7 @@ public final class SimulatedWorld {
                     }
                 }
             }
-            organizations.existingSince(org.id(), firstDay.atStartOfDay(java.time.ZoneId.of(org.timeZone())).toInstant());
+            organizations.existingSince(org.id(), firstDay.atStartOfDay(ZoneId.of(org.timeZone())).toInstant());
             for (Workspace ws : org.workspaces()) {
                 tokens.put(ws.id(), setup.createToken(ws.id(), null, ApiToken.Kind.ingest).secret());
             }

@@ -2,6 +2,8 @@ package com.wapi.analytics.tenancy;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -27,9 +29,9 @@ public class OrganizationRepository {
     }
 
     /** For simulated organizations that are meant to have existed before the traffic they receive. */
-    public void existingSince(String id, java.time.Instant since) {
+    public void existingSince(String id, Instant since) {
         db.sql("UPDATE organizations SET created_at = least(created_at, ?) WHERE id = ?")
-                .params(java.sql.Timestamp.from(since), id).update();
+                .params(Timestamp.from(since), id).update();
     }
 
     public Optional<Organization> findById(String id) {
