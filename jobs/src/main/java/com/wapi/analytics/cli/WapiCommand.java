@@ -10,6 +10,7 @@ import com.wapi.analytics.mail.MailCatcherCommand;
 import com.wapi.analytics.report.ReportCommand;
 import com.wapi.analytics.schema.MigrateCommand;
 import com.wapi.analytics.simulate.SimulateCommand;
+import com.wapi.analytics.tenancy.AuditCommand;
 import com.wapi.analytics.tenancy.OrgCommand;
 import com.wapi.analytics.tenancy.PhoneCommand;
 import com.wapi.analytics.tenancy.TokenCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
                 "Settings come from WAPI_* environment variables (see README.md)."},
         subcommands = {ServeCommand.class, MigrateCommand.class, EtlCommand.class, DigestCommand.class,
                 DigestTickCommand.class, ReportCommand.class, ExportCommand.class, SimulateCommand.class, MailCatcherCommand.class, OrgCommand.class, WorkspaceCommand.class,
-                PhoneCommand.class, UserCommand.class, TokenCommand.class, JobsCommand.class,
+                PhoneCommand.class, UserCommand.class, TokenCommand.class, AuditCommand.class, JobsCommand.class,
                 BenchCommand.class})
 public class WapiCommand {
 }
