@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * A ClickHouse fact table fed by one fact record type. Columns are the record's components in snake_case
- * (errorSubcode -> error_subcode) plus raw_event_id; a test checks the DDL in clickhouse/ agrees.
+ * (errorSubcode -> error_subcode) plus raw_event_id; FactTableSchemaTests checks the DDL in clickhouse/ agrees.
  */
 public final class FactTable {
 
@@ -26,11 +26,13 @@ public final class FactTable {
     }
 
     private final String name;
+    private final Class<? extends Fact> type;
     private final List<String> columns;
     private final Column[] writers;
 
     FactTable(String name, Class<? extends Fact> type) {
         this.name = name;
+        this.type = type;
         List<String> cols = new ArrayList<>();
         List<Column> handles = new ArrayList<>();
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
@@ -82,6 +84,10 @@ public final class FactTable {
 
     public String name() {
         return name;
+    }
+
+    public Class<? extends Fact> type() {
+        return type;
     }
 
     public List<String> columns() {

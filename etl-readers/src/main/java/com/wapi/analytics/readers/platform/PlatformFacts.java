@@ -97,7 +97,7 @@ final class PlatformFacts {
         String wamid = accepted ? text(v, "wamid", "") : "";
         JsonNode error = accepted ? v.path("error") : object(v, "error", "");
         int code = accepted ? 0 : requiredInt(error, "code", "error.");
-        return new OutboundMessageFact(e.workspaceId(), e.eventId(), accepted ? wamid : "failed:" + e.eventId(), wamid,
+        return new OutboundMessageFact(e.workspaceId(), accepted ? wamid : "failed:" + e.eventId(), e.eventId(), wamid,
                 text(v, "contact_id", ""), e.at(), accepted, kind, broadcast, flow, optText(source, "flow_run_id", "source."),
                 agent, optText(source, "link_id", "source."), retryOf, optText(v, "template_name", ""), code,
                 optInt(error, "subcode", "error."), optText(error, "title", "error."), optText(error, "message", "error."));
