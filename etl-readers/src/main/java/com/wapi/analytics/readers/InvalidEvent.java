@@ -13,6 +13,11 @@ public final class InvalidEvent extends RuntimeException {
     }
 
     public ParseResult.Rejected toResult() {
-        return ParseResult.reject(reason, getMessage());
+        return toResult("");
+    }
+
+    /** The rejection of the one item at {@code path} ("" for the whole input). */
+    public ParseResult.Rejected toResult(String path) {
+        return new ParseResult.Rejected(reason, getMessage(), path);
     }
 }

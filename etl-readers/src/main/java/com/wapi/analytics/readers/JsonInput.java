@@ -18,6 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
 public final class JsonInput {
 
     private static final int MAX_TEXT = 64 * 1024;
+    /** The longest id (event_id, broadcast_id, contact_id, wamid ...) accepted. */
+    public static final int MAX_ID_CHARS = 256;
+    /** The longest amount written as a string: 14 digits, a point, 4 decimals and a sign. */
+    private static final int MAX_DECIMAL_CHARS = 20;
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999999999");
 
     private final JsonMapper mapper;
 
@@ -113,6 +118,31 @@ public final class JsonInput {
             return node.bigIntegerValue().toString();
         }
         throw new InvalidEvent(Rejection.WRONG_TYPE, where + field + ": expected a string, got " + kind(node));
+    }
+
+    /** An id: present, at most {@link #MAX_ID_CHARS} characters, no control characters (NUL, newline ...). */
+    public static String id(JsonNode parent, String field, String where) {
+        return checkedId(text(parent, field, where), field, where);
+    }
+
+    /** An optional id, "" when absent; checked as {@link #id}. */
+    public static String optId(JsonNode parent, String field, String where) {
+        return checkedId(optText(parent, field, where), field, where);
+    }
+
+    private static String checkedId(String value, String field, String where) {
+        if (value.length() > MAX_ID_CHARS) {
+            throw new InvalidEvent(Rejection.TOO_LONG, where + field + ": at most " + MAX_ID_CHARS
+                    + " characters, got " + value.length());
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new InvalidEvent(Rejection.BAD_VALUE, where + field + ": control character U+"
+                        + String.format("%04X", (int) value.charAt(i)) + " at position " + i
+                        + " (ids are printable text)");
+            }
+        }
+        return value;
     }
 
     public static int optInt(JsonNode parent, String field, String where) {
@@ -270,25 +300,61 @@ public final class JsonInput {
         return value;
     }
 
+    /**
+     * An amount of money: a JSON number, or a string of plain decimal digits; at most 14 digits and 4 decimals.
+     * A string is checked for its length and shape before it becomes a BigDecimal, and no message spells out an
+     * unchecked value, so an exponent such as "1E+400000000" costs nothing.
+     */
     public static BigDecimal decimal(JsonNode parent, String field, String where) {
         JsonNode node = parent.get(field);
         if (node == null || node.isNull()) {
             throw new InvalidEvent(Rejection.MISSING_FIELD, where + field + " is missing");
         }
         BigDecimal value;
-        try {
-            value = node.isNumber() ? node.decimalValue() : node.isString() ? new BigDecimal(node.stringValue()) : null;
-        } catch (NumberFormatException e) {
-            value = null;
-        }
-        if (value == null) {
+        if (node.isString()) {
+            String text = node.stringValue().strip();
+            if (text.length() > MAX_DECIMAL_CHARS) {
+                throw new InvalidEvent(Rejection.TOO_LONG, where + field + ": an amount has at most "
+                        + MAX_DECIMAL_CHARS + " characters, got " + text.length());
+            }
+            if (!isPlainDecimal(text)) {
+                throw new InvalidEvent(Rejection.BAD_VALUE, where + field + ": expected a decimal amount such as "
+                        + "1250.50 (digits, an optional point and decimals, no exponent), got \"" + text + "\"");
+            }
+            value = new BigDecimal(text);
+        } else if (node.isNumber()) {
+            value = Double.isFinite(node.doubleValue()) ? node.decimalValue() : null;
+        } else {
             throw new InvalidEvent(Rejection.WRONG_TYPE, where + field + ": expected a decimal amount, got " + kind(node));
         }
-        if (value.scale() > 4 || value.abs().compareTo(new BigDecimal("99999999999999")) > 0) {
-            throw new InvalidEvent(Rejection.BAD_VALUE, where + field + ": " + abbreviate(value.toPlainString())
+        if (value == null || value.abs().compareTo(MAX_AMOUNT) > 0) {
+            throw new InvalidEvent(Rejection.BAD_VALUE, where + field + ": " + abbreviate(node.asString())
                     + " is out of range (at most 14 digits and 4 decimals)");
         }
-        return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value;
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() > 4) {
+            throw new InvalidEvent(Rejection.BAD_VALUE, where + field + ": " + abbreviate(value.toPlainString())
+                    + " has more than 4 decimals");
+        }
+        return stripped.scale() < 0 ? stripped.setScale(0) : value.scale() > 4 ? stripped : value;
+    }
+
+    /** Digits with an optional sign and point: no exponent, no spaces. */
+    private static boolean isPlainDecimal(String s) {
+        int i = s.startsWith("-") ? 1 : 0;
+        int digits = 0;
+        int points = 0;
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.' && points == 0 && digits > 0) {
+                points++;
+            } else if (c >= '0' && c <= '9') {
+                digits++;
+            } else {
+                return false;
+            }
+        }
+        return digits > 0 && !s.endsWith(".");
     }
 
     static String kind(JsonNode node) {

@@ -11,6 +11,7 @@ public enum Rejection {
     UNKNOWN_PHONE_NUMBER("the phone number is not mapped to a workspace"),
     UNKNOWN_ACCOUNT("no workspace has a number on this WhatsApp Business Account"),
     TOO_LARGE("the input is larger than the limit"),
+    TOO_LONG("a value is longer than its limit"),
     TOO_DEEP("the JSON is nested deeper than the limit"),
     WORKSPACE_MISMATCH("the event names another workspace than its token's");
 

@@ -1,7 +1,9 @@
 package com.wapi.analytics.readers.meta;
 
+import static com.wapi.analytics.readers.JsonInput.id;
 import static com.wapi.analytics.readers.JsonInput.optArray;
 import static com.wapi.analytics.readers.JsonInput.optBoolean;
+import static com.wapi.analytics.readers.JsonInput.optId;
 import static com.wapi.analytics.readers.JsonInput.optInt;
 import static com.wapi.analytics.readers.JsonInput.optText;
 import static com.wapi.analytics.readers.JsonInput.text;
@@ -18,12 +20,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /** The value of a {@code messages} change: statuses[], messages[] (+ contacts[]) and system errors[]. */
 final class MessagesChange {
 
     private static final int MAX_TEXT_BODY = 4096;
+    /** The objects named after a message's type that carry its content. */
+    private static final Set<String> CONTENT_TYPES = Set.of("text", "image", "audio", "video", "document", "sticker",
+            "location", "contacts", "interactive", "button", "reaction", "order", "system", "request_welcome",
+            "unsupported", "revoke", "edit");
 
     private final JsonInput json;
 
@@ -31,44 +38,51 @@ final class MessagesChange {
         this.json = json;
     }
 
-    List<Fact> facts(String workspace, String wabaId, JsonNode value, Instant entryTime, String where) {
+    /** Every status, message and error of the change, each an item of its own under {@code path}. */
+    void read(String workspace, String wabaId, JsonNode value, Instant entryTime, String path, Items items) {
+        String where = path + ".value.";
         String phone = optText(value.get("metadata"), "phone_number_id", where);
-        List<Fact> facts = new ArrayList<>();
         JsonNode statuses = optArray(value, "statuses", where);
-        String statusesWhere = statuses.isEmpty() ? where : where + "statuses";
-        for (int k = 0; k < statuses.size(); k++) {
-            facts.add(status(workspace, phone, item(statuses, k, statusesWhere), statusesWhere + "[" + k + "]."));
-        }
         JsonNode contacts = optArray(value, "contacts", where);
         JsonNode messages = optArray(value, "messages", where);
-        String messagesWhere = messages.isEmpty() ? where : where + "messages";
-        for (int k = 0; k < messages.size(); k++) {
-            facts.add(inbound(workspace, phone, item(messages, k, messagesWhere), contacts,
-                    messagesWhere + "[" + k + "]."));
-        }
         JsonNode errors = optArray(value, "errors", where);
-        for (int k = 0; k < errors.size(); k++) {
-            JsonNode error = item(errors, k, where + "errors");
-            facts.add(new AccountEventFact(workspace, wabaId, phone, entryTime, "messages", "error",
-                    json.compact(error, 16 * 1024), optInt(error, "code", where + "errors[" + k + "].")));
+        for (int k = 0; k < statuses.size(); k++) {
+            JsonNode s = statuses.get(k);
+            String item = "statuses[" + k + "]";
+            items.read(path + "." + item, () -> items.add(status(workspace, phone, object(s, where + item),
+                    where + item + ".")));
         }
-        if (facts.isEmpty()) {
-            facts.add(new AccountEventFact(workspace, wabaId, phone, entryTime, "messages", "",
+        for (int k = 0; k < messages.size(); k++) {
+            JsonNode m = messages.get(k);
+            String item = "messages[" + k + "]";
+            items.read(path + "." + item, () -> items.add(inbound(workspace, phone, object(m, where + item), contacts,
+                    where + item + ".")));
+        }
+        for (int k = 0; k < errors.size(); k++) {
+            JsonNode e = errors.get(k);
+            String item = "errors[" + k + "]";
+            items.read(path + "." + item, () -> items.add(new AccountEventFact(workspace, wabaId, phone, entryTime,
+                    "messages", "error", json.compact(object(e, where + item), 16 * 1024),
+                    optInt(e, "code", where + item + "."))));
+        }
+        if (statuses.isEmpty() && messages.isEmpty() && errors.isEmpty() && items.selected(path)) {
+            items.add(new AccountEventFact(workspace, wabaId, phone, entryTime, "messages", "",
                     json.compact(value, 16 * 1024), 0));
         }
-        return facts;
     }
 
     private MessageStatusFact status(String workspace, String phone, JsonNode s, String where) {
         JsonNode error = first(optArray(s, "errors", where));
         JsonNode pricing = s.path("pricing");
         JsonNode conversation = s.path("conversation");
-        String recipient = optText(s, "recipient_id", where);
-        String userId = optText(s, "recipient_user_id", where);
+        boolean group = "group".equals(optText(s, "recipient_type", where));
+        // A status of a group send is about one participant: that participant is the contact, not the group.
+        String recipient = group ? optId(s, "recipient_participant_id", where) : optId(s, "recipient_id", where);
+        String userId = group ? optId(s, "recipient_participant_user_id", where) : optId(s, "recipient_user_id", where);
         JsonNode origin = conversation.path("origin");
         String errorWhere = within(where, error, "errors[0].");
         String pricingWhere = within(where, pricing, "pricing.");
-        return new MessageStatusFact(workspace, text(s, "id", where),
+        return new MessageStatusFact(workspace, id(s, "id", where),
                 text(s, "status", where).toLowerCase(Locale.ROOT), unixSeconds(s, "timestamp", where),
                 recipient.isEmpty() ? userId : recipient, userId, phone,
                 optInt(error, "code", errorWhere), optInt(error, "error_subcode", errorWhere),
@@ -90,8 +104,8 @@ final class MessagesChange {
     }
 
     private InboundMessageFact inbound(String workspace, String phone, JsonNode m, JsonNode contacts, String where) {
-        String from = optText(m, "from", where);
-        String fromUserId = optText(m, "from_user_id", where);
+        String from = optId(m, "from", where);
+        String fromUserId = optId(m, "from_user_id", where);
         JsonNode contact = contactOf(contacts, from, fromUserId);
         String contactUserId = fromUserId.isEmpty() ? optText(contact, "user_id", "contacts[].") : fromUserId;
         String contactId = !from.isEmpty() ? from : contactUserId;
@@ -111,9 +125,9 @@ final class MessagesChange {
         JsonNode text = m.path("text");
         String body = optText(text, "body", within(where, text, "text."));
         JsonNode error = first(optArray(m, "errors", where));
-        return new InboundMessageFact(workspace, text(m, "id", where), contactId, from.isEmpty() ? optText(contact, "wa_id", "contacts[].") : from,
+        return new InboundMessageFact(workspace, id(m, "id", where), contactId, from.isEmpty() ? optText(contact, "wa_id", "contacts[].") : from,
                 contactUserId, optText(contact.path("profile"), "name", "contacts[].profile."),
-                unixSeconds(m, "timestamp", where), text(m, "type", where), phone,
+                unixSeconds(m, "timestamp", where), type(m, where), phone,
                 optText(context, "id", contextWhere),
                 optBoolean(context, "forwarded", contextWhere) || optBoolean(context, "frequently_forwarded", contextWhere),
                 optText(button, "payload", buttonWhere), optText(button, "text", buttonWhere),
@@ -122,6 +136,32 @@ final class MessagesChange {
                 optText(referral, "source_url", referralWhere), optText(referral, "ctwa_clid", referralWhere),
                 body.length() > MAX_TEXT_BODY ? body.substring(0, MAX_TEXT_BODY) : body,
                 optInt(error, "code", within(where, error, "errors[0].")));
+    }
+
+    /**
+     * The message's type; when Meta leaves it out (seen in real deliveries), the one content object the message
+     * carries names it.
+     */
+    private static String type(JsonNode m, String where) {
+        String type = optText(m, "type", where);
+        if (!type.isEmpty()) {
+            return type;
+        }
+        String found = "";
+        for (String name : m.propertyNames()) {
+            if (CONTENT_TYPES.contains(name)) {
+                if (!found.isEmpty()) {
+                    throw new InvalidEvent(Rejection.MISSING_FIELD, where + "type is missing and the message carries "
+                            + "both " + found + " and " + name);
+                }
+                found = name;
+            }
+        }
+        if (found.isEmpty()) {
+            throw new InvalidEvent(Rejection.MISSING_FIELD, where + "type is missing and the message carries no "
+                    + "content object (text, image, location ...)");
+        }
+        return found;
     }
 
     private static JsonNode contactOf(JsonNode contacts, String from, String fromUserId) {
@@ -136,10 +176,10 @@ final class MessagesChange {
         return first.isObject() ? first : tools.jackson.databind.node.MissingNode.getInstance();
     }
 
-    private static JsonNode item(JsonNode array, int k, String where) {
-        JsonNode node = array.get(k);
+    private static JsonNode object(JsonNode node, String where) {
         if (!node.isObject()) {
-            throw new InvalidEvent(Rejection.WRONG_TYPE, where + "[" + k + "]: expected an object");
+            throw new InvalidEvent(Rejection.WRONG_TYPE, where + ": expected an object, got " + JsonInput.abbreviate(
+                    node.toString()));
         }
         return node;
     }

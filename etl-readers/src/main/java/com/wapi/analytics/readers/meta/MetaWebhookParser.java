@@ -14,14 +14,17 @@ import com.wapi.analytics.readers.facts.AccountEventFact;
 import com.wapi.analytics.readers.facts.Fact;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One Meta webhook body (entry[] -> changes[] -> value) into facts: every status and message becomes its own
- * fact. All or nothing: one unusable change rejects the whole body, which then waits in the quarantine as one.
- * Unknown fields and unknown status values are kept, not rejected.
+ * fact. Item by item: a status, message or error that cannot become a fact is rejected alone with its path, and
+ * so is a change routed to an unknown number or account (with all its items); the rest of the body becomes facts.
+ * Only a body that is not a webhook at all (bad JSON, no entry[]) is rejected as a whole. Unknown fields and
+ * unknown status values are kept, not rejected.
  */
 public final class MetaWebhookParser {
 
@@ -49,8 +52,20 @@ public final class MetaWebhookParser {
      * @param receivedAt when the webhook arrived: the event time of the rare items Meta sends without one
      */
     public ParseResult parse(byte[] body, Router router, Instant receivedAt) {
+        return parse(body, router, receivedAt, null);
+    }
+
+    /**
+     * Reads only the items at or under the given paths, as {@link ParseResult.Rejected#path()} named them ("" is
+     * the whole body): a replay of quarantined items that leaves the items loaded before alone.
+     *
+     * @param paths the items to read; null for all
+     */
+    public ParseResult parse(byte[] body, Router router, Instant receivedAt, Collection<String> paths) {
         try {
-            return new ParseResult.Parsed(facts(json.read(body, limits.maxMetaBytes()), router, receivedAt));
+            Items items = new Items(paths);
+            read(json.read(body, limits.maxMetaBytes()), router, receivedAt, items);
+            return items.result();
         } catch (InvalidEvent e) {
             return e.toResult();
         } catch (RuntimeException e) {
@@ -58,7 +73,7 @@ public final class MetaWebhookParser {
         }
     }
 
-    private List<Fact> facts(JsonNode root, Router router, Instant receivedAt) {
+    private void read(JsonNode root, Router router, Instant receivedAt, Items items) {
         if (!root.isObject()) {
             throw new InvalidEvent(Rejection.NOT_AN_OBJECT, "a webhook body is a JSON object with object and entry[]");
         }
@@ -71,48 +86,61 @@ public final class MetaWebhookParser {
         if (entries.isEmpty()) {
             throw new InvalidEvent(Rejection.MISSING_FIELD, "entry is empty");
         }
-        List<Fact> facts = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             JsonNode entry = entries.get(i);
-            String where = "entry[" + i + "].";
-            if (!entry.isObject()) {
-                throw new InvalidEvent(Rejection.WRONG_TYPE, where + " is not an object");
+            String path = "entry[" + i + "]";
+            items.read(path, () -> entry(entry, path, router, receivedAt, items));
+        }
+    }
+
+    private void entry(JsonNode entry, String path, Router router, Instant receivedAt, Items items) {
+        String where = path + ".";
+        if (!entry.isObject()) {
+            throw new InvalidEvent(Rejection.WRONG_TYPE, path + " is not an object");
+        }
+        String wabaId = optText(entry, "id", where);
+        Instant entryTime = entry.has("time") ? JsonInput.unixSeconds(entry, "time", where) : receivedAt;
+        JsonNode changes = array(entry, "changes", where);
+        for (int j = 0; j < changes.size(); j++) {
+            JsonNode change = changes.get(j);
+            String changePath = where + "changes[" + j + "]";
+            items.read(changePath, () -> change(change, changePath, wabaId, entryTime, router, items));
+        }
+    }
+
+    private void change(JsonNode change, String path, String wabaId, Instant entryTime, Router router, Items items) {
+        String at = path + ".";
+        if (!change.isObject()) {
+            throw new InvalidEvent(Rejection.WRONG_TYPE, path + " is not an object");
+        }
+        String field = text(change, "field", at);
+        JsonNode value = object(change, "value", at);
+        if (field.equals("messages")) {
+            messages.read(workspaceOfPhone(value, router, at), wabaId, value, entryTime, path, items);
+            return;
+        }
+        List<String> workspaces = TEMPLATE_FIELDS.contains(field) || !value.has("metadata")
+                ? workspacesOfAccount(wabaId, router) : List.of(workspaceOfPhone(value, router, at));
+        List<Fact> facts = new ArrayList<>(workspaces.size());
+        if (TEMPLATE_FIELDS.contains(field)) {
+            for (String workspace : workspaces) {
+                facts.add(templates.fact(workspace, wabaId, field, value, entryTime, at + "value."));
             }
-            String wabaId = optText(entry, "id", where);
-            Instant entryTime = entry.has("time") ? JsonInput.unixSeconds(entry, "time", where) : receivedAt;
-            JsonNode changes = array(entry, "changes", where);
-            for (int j = 0; j < changes.size(); j++) {
-                String at = where + "changes[" + j + "].";
-                JsonNode change = changes.get(j);
-                if (!change.isObject()) {
-                    throw new InvalidEvent(Rejection.WRONG_TYPE, at + " is not an object");
-                }
-                String field = text(change, "field", at);
-                JsonNode value = object(change, "value", at);
-                if (field.equals("messages")) {
-                    String workspace = workspaceOfPhone(value, router, at);
-                    facts.addAll(messages.facts(workspace, wabaId, value, entryTime, at + "value."));
-                } else if (TEMPLATE_FIELDS.contains(field)) {
-                    for (String workspace : workspacesOfAccount(wabaId, router)) {
-                        facts.add(templates.fact(workspace, wabaId, field, value, entryTime, at + "value."));
-                    }
-                } else {
-                    List<String> workspaces = value.has("metadata") ? List.of(workspaceOfPhone(value, router, at))
-                            : workspacesOfAccount(wabaId, router);
-                    String phone = value.has("metadata") ? optText(value.get("metadata"), "phone_number_id", at) : "";
-                    String event = optText(value, "event", at);
-                    JsonNode prefs = value.path("user_preferences");
-                    if (event.isEmpty() && prefs.isArray() && !prefs.isEmpty()) {
-                        event = optText(prefs.get(0), "value", at);
-                    }
-                    for (String workspace : workspaces) {
-                        facts.add(new AccountEventFact(workspace, wabaId, phone, entryTime, field, event,
-                                json.compact(value, MAX_DETAIL), 0));
-                    }
-                }
+        } else {
+            String phone = value.has("metadata") ? optText(value.get("metadata"), "phone_number_id", at) : "";
+            String event = optText(value, "event", at);
+            JsonNode prefs = value.path("user_preferences");
+            if (event.isEmpty() && prefs.isArray() && !prefs.isEmpty()) {
+                event = optText(prefs.get(0), "value", at);
+            }
+            for (String workspace : workspaces) {
+                facts.add(new AccountEventFact(workspace, wabaId, phone, entryTime, field, event,
+                        json.compact(value, MAX_DETAIL), 0));
             }
         }
-        return facts;
+        if (items.selected(path)) {
+            facts.forEach(items::add);
+        }
     }
 
     private static String workspaceOfPhone(JsonNode value, Router router, String where) {

@@ -54,11 +54,8 @@ public final class PlatformEventParser {
             eventId = safeText(root, "event_id");
             type = safeText(root, "type");
             workspace = safeText(root, "workspace_id");
-            String id = text(root, "event_id", "");
-            if (id.length() > 200) {
-                throw new InvalidEvent(Rejection.BAD_VALUE, "event_id: at most 200 characters, got " + id.length());
-            }
-            String ws = text(root, "workspace_id", "");
+            String id = JsonInput.id(root, "event_id", "");
+            String ws = JsonInput.id(root, "workspace_id", "");
             String t = text(root, "type", "");
             Instant at = isoInstant(root, "occurred_at", "");
             Fact fact = facts.of(t, new PlatformFacts.Envelope(id, ws, at), root);
@@ -73,6 +70,6 @@ public final class PlatformEventParser {
 
     private static String safeText(JsonNode root, String field) {
         JsonNode node = root.get(field);
-        return node != null && node.isString() && node.stringValue().length() <= 200 ? node.stringValue() : "";
+        return node != null && node.isString() && node.stringValue().length() <= JsonInput.MAX_ID_CHARS ? node.stringValue() : "";
     }
 }

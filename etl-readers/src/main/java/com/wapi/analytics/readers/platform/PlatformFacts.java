@@ -1,9 +1,11 @@
 package com.wapi.analytics.readers.platform;
 
 import static com.wapi.analytics.readers.JsonInput.decimal;
+import static com.wapi.analytics.readers.JsonInput.id;
 import static com.wapi.analytics.readers.JsonInput.isoInstant;
 import static com.wapi.analytics.readers.JsonInput.object;
 import static com.wapi.analytics.readers.JsonInput.optBoolean;
+import static com.wapi.analytics.readers.JsonInput.optId;
 import static com.wapi.analytics.readers.JsonInput.optInt;
 import static com.wapi.analytics.readers.JsonInput.optText;
 import static com.wapi.analytics.readers.JsonInput.requiredLong;
@@ -34,6 +36,7 @@ final class PlatformFacts {
     private static final Set<String> SOURCE_KINDS = Set.of("broadcast", "flow", "agent", "api", "retry");
     private static final Set<String> OUTCOMES = Set.of("converted", "completed", "abandoned", "failed");
     private static final int MAX_JSON = 16 * 1024;
+    private static final int MAX_ATTEMPT = 65_535;
 
     record Envelope(String eventId, String workspaceId, Instant at) {
     }
@@ -46,37 +49,37 @@ final class PlatformFacts {
 
     Fact of(String type, Envelope e, JsonNode v) {
         return switch (type) {
-            case "broadcast.created" -> new BroadcastFact(e.workspaceId(), text(v, "broadcast_id", ""), e.eventId(),
+            case "broadcast.created" -> new BroadcastFact(e.workspaceId(), id(v, "broadcast_id", ""), e.eventId(),
                     e.at(), text(v, "name", ""), text(v, "template_name", ""), text(v, "category", ""),
-                    requiredLong(v, "audience_size", ""), optText(v, "created_by", ""));
+                    requiredLong(v, "audience_size", ""), optId(v, "created_by", ""));
             case "message.sent" -> outbound(e, v, true);
             case "message.send_failed" -> outbound(e, v, false);
-            case "retry.scheduled" -> new RetryFact(e.workspaceId(), e.eventId(), e.at(), text(v, "broadcast_id", ""),
-                    text(v, "contact_id", ""), text(v, "original_wamid", ""), requiredInt(v, "reason_code"),
-                    positiveInt(v, "attempt"), isoInstant(v, "due_at", ""));
-            case "conversation.opened" -> conversation(e, v, "opened", text(v, "contact_id", ""),
-                    text(v, "channel_phone_number_id", ""), "", "", "");
-            case "conversation.assigned" -> conversation(e, v, "assigned", "", "", text(v, "agent_id", ""),
-                    optText(v, "team_id", ""), text(v, "actor_id", ""));
+            case "retry.scheduled" -> new RetryFact(e.workspaceId(), e.eventId(), e.at(), id(v, "broadcast_id", ""),
+                    id(v, "contact_id", ""), id(v, "original_wamid", ""), requiredInt(v, "reason_code"),
+                    attempt(v), isoInstant(v, "due_at", ""));
+            case "conversation.opened" -> conversation(e, v, "opened", id(v, "contact_id", ""),
+                    id(v, "channel_phone_number_id", ""), "", "", "");
+            case "conversation.assigned" -> conversation(e, v, "assigned", "", "", id(v, "agent_id", ""),
+                    optId(v, "team_id", ""), id(v, "actor_id", ""));
             case "conversation.takeover" -> new AgentActionFact(e.workspaceId(), e.eventId(), e.at(), "takeover",
-                    text(v, "conversation_id", ""), "", "", text(v, "agent_id", ""), optText(v, "team_id", ""),
-                    optText(v, "actor_id", ""), optText(v, "from_agent_id", ""), optBoolean(v, "from_bot", ""), "");
+                    id(v, "conversation_id", ""), "", "", id(v, "agent_id", ""), optId(v, "team_id", ""),
+                    optId(v, "actor_id", ""), optId(v, "from_agent_id", ""), optBoolean(v, "from_bot", ""), "");
             case "conversation.reply" -> new AgentActionFact(e.workspaceId(), e.eventId(), e.at(), "reply",
-                    text(v, "conversation_id", ""), "", "", text(v, "agent_id", ""), optText(v, "team_id", ""),
-                    optText(v, "actor_id", ""), "", false, text(v, "wamid", ""));
-            case "conversation.resolved" -> conversation(e, v, "resolved", "", "", text(v, "agent_id", ""),
-                    optText(v, "team_id", ""), text(v, "actor_id", ""));
-            case "conversation.reopened" -> conversation(e, v, "reopened", "", "", optText(v, "agent_id", ""),
-                    optText(v, "team_id", ""), text(v, "actor_id", ""));
-            case "flow.step" -> new FlowEventFact(e.workspaceId(), e.eventId(), e.at(), "step", text(v, "flow_id", ""),
-                    text(v, "flow_run_id", ""), text(v, "step_id", ""), text(v, "step_name", ""), text(v, "status", ""),
+                    id(v, "conversation_id", ""), "", "", id(v, "agent_id", ""), optId(v, "team_id", ""),
+                    optId(v, "actor_id", ""), "", false, id(v, "wamid", ""));
+            case "conversation.resolved" -> conversation(e, v, "resolved", "", "", id(v, "agent_id", ""),
+                    optId(v, "team_id", ""), id(v, "actor_id", ""));
+            case "conversation.reopened" -> conversation(e, v, "reopened", "", "", optId(v, "agent_id", ""),
+                    optId(v, "team_id", ""), id(v, "actor_id", ""));
+            case "flow.step" -> new FlowEventFact(e.workspaceId(), e.eventId(), e.at(), "step", id(v, "flow_id", ""),
+                    id(v, "flow_run_id", ""), id(v, "step_id", ""), text(v, "step_name", ""), text(v, "status", ""),
                     json.compact(v.get("input"), MAX_JSON), json.compact(v.get("output"), MAX_JSON), "");
             case "flow.completed" -> new FlowEventFact(e.workspaceId(), e.eventId(), e.at(), "completed",
-                    text(v, "flow_id", ""), text(v, "flow_run_id", ""), "", "", "", "", "", oneOf(v, "outcome", OUTCOMES));
-            case "link.click" -> new LinkClickFact(e.workspaceId(), e.eventId(), e.at(), text(v, "link_id", ""),
-                    text(v, "click_id", ""), text(v, "source", ""), optText(v, "medium", ""), optText(v, "campaign", ""),
+                    id(v, "flow_id", ""), id(v, "flow_run_id", ""), "", "", "", "", "", oneOf(v, "outcome", OUTCOMES));
+            case "link.click" -> new LinkClickFact(e.workspaceId(), e.eventId(), e.at(), id(v, "link_id", ""),
+                    id(v, "click_id", ""), text(v, "source", ""), optText(v, "medium", ""), optText(v, "campaign", ""),
                     text(v, "device", ""), optText(v, "os", ""), optText(v, "browser", ""), optText(v, "country", ""),
-                    optText(v, "region", ""), optText(v, "city", ""), optText(v, "contact_id", ""));
+                    optText(v, "region", ""), optText(v, "city", ""), optId(v, "contact_id", ""));
             case "conversion" -> conversion(e, v);
             default -> throw new InvalidEvent(Rejection.UNKNOWN_TYPE, "type \"" + JsonInput.abbreviate(type)
                     + "\" is not one of " + String.join(", ", TYPES.stream().sorted().toList()));
@@ -86,26 +89,26 @@ final class PlatformFacts {
     private OutboundMessageFact outbound(Envelope e, JsonNode v, boolean accepted) {
         JsonNode source = object(v, "source", "");
         String kind = oneOf(source, "source.kind", "kind", SOURCE_KINDS);
-        String broadcast = optText(source, "broadcast_id", "source.");
-        String flow = optText(source, "flow_id", "source.");
-        String agent = optText(source, "agent_id", "source.");
-        String retryOf = optText(source, "retry_of", "source.");
+        String broadcast = optId(source, "broadcast_id", "source.");
+        String flow = optId(source, "flow_id", "source.");
+        String agent = optId(source, "agent_id", "source.");
+        String retryOf = optId(source, "retry_of", "source.");
         requireFor(kind, "broadcast", broadcast, "source.broadcast_id");
         requireFor(kind, "flow", flow, "source.flow_id");
         requireFor(kind, "agent", agent, "source.agent_id");
         requireFor(kind, "retry", retryOf, "source.retry_of");
-        String wamid = accepted ? text(v, "wamid", "") : "";
+        String wamid = accepted ? id(v, "wamid", "") : "";
         JsonNode error = accepted ? v.path("error") : object(v, "error", "");
         int code = accepted ? 0 : requiredInt(error, "code", "error.");
         return new OutboundMessageFact(e.workspaceId(), accepted ? wamid : "failed:" + e.eventId(), e.eventId(), wamid,
-                text(v, "contact_id", ""), e.at(), accepted, kind, broadcast, flow, optText(source, "flow_run_id", "source."),
-                agent, optText(source, "link_id", "source."), retryOf, optText(v, "template_name", ""), code,
+                id(v, "contact_id", ""), e.at(), accepted, kind, broadcast, flow, optId(source, "flow_run_id", "source."),
+                agent, optId(source, "link_id", "source."), retryOf, optText(v, "template_name", ""), code,
                 optInt(error, "subcode", "error."), optText(error, "title", "error."), optText(error, "message", "error."));
     }
 
     private static AgentActionFact conversation(Envelope e, JsonNode v, String action, String contact, String channel,
             String agent, String team, String actor) {
-        return new AgentActionFact(e.workspaceId(), e.eventId(), e.at(), action, text(v, "conversation_id", ""), contact,
+        return new AgentActionFact(e.workspaceId(), e.eventId(), e.at(), action, id(v, "conversation_id", ""), contact,
                 channel, agent, team, actor, "", false, "");
     }
 
@@ -123,7 +126,7 @@ final class PlatformFacts {
                 throw new InvalidEvent(Rejection.WRONG_TYPE, "ref: expected an object with click_id, broadcast_id or flow_run_id");
             }
             for (String[] kind : new String[][] {{"click_id", "click"}, {"broadcast_id", "broadcast"}, {"flow_run_id", "flow_run"}}) {
-                String id = optText(ref, kind[0], "ref.");
+                String id = optId(ref, kind[0], "ref.");
                 if (!id.isEmpty()) {
                     refKind = kind[1];
                     refId = id;
@@ -131,8 +134,8 @@ final class PlatformFacts {
                 }
             }
         }
-        return new ConversionFact(e.workspaceId(), e.eventId(), e.at(), text(v, "conversion_id", ""),
-                text(v, "contact_id", ""), decimal(v, "amount", ""), currency, refKind, refId);
+        return new ConversionFact(e.workspaceId(), e.eventId(), e.at(), id(v, "conversion_id", ""),
+                id(v, "contact_id", ""), decimal(v, "amount", ""), currency, refKind, refId);
     }
 
     private static void requireFor(String kind, String expected, String value, String field) {
@@ -165,10 +168,11 @@ final class PlatformFacts {
         return optInt(v, field, where);
     }
 
-    private static int positiveInt(JsonNode v, String field) {
-        int value = requiredInt(v, field);
-        if (value < 1) {
-            throw new InvalidEvent(Rejection.BAD_VALUE, field + ": expected 1 or more, got " + value);
+    /** Smart Retry's attempt number, 1 up to the largest the retries table holds (UInt16). */
+    private static int attempt(JsonNode v) {
+        int value = requiredInt(v, "attempt");
+        if (value < 1 || value > MAX_ATTEMPT) {
+            throw new InvalidEvent(Rejection.BAD_VALUE, "attempt: expected 1 to " + MAX_ATTEMPT + ", got " + value);
         }
         return value;
     }

@@ -49,15 +49,27 @@ class MetaWebhookParserTests {
                 "field":"%s"}]}]}""".formatted(WABA, value, field);
     }
 
-    List<Fact> facts(String body) {
+    ParseResult.Parsed parsed(String body) {
         ParseResult result = parser.parse(body.getBytes(StandardCharsets.UTF_8), router, RECEIVED);
         assertThat(result).isInstanceOf(ParseResult.Parsed.class);
-        return ((ParseResult.Parsed) result).facts();
+        return (ParseResult.Parsed) result;
     }
 
+    /** The facts of a body all of whose items are read. */
+    List<Fact> facts(String body) {
+        ParseResult.Parsed parsed = parsed(body);
+        assertThat(parsed.rejected()).isEmpty();
+        return parsed.facts();
+    }
+
+    /** The rejection of the whole body, or of its only item. */
     ParseResult.Rejected rejected(String body) {
         ParseResult result = parser.parse(body.getBytes(StandardCharsets.UTF_8), router, RECEIVED);
-        assertThat(result).isInstanceOf(ParseResult.Rejected.class);
+        if (result instanceof ParseResult.Parsed parsed) {
+            assertThat(parsed.facts()).isEmpty();
+            assertThat(parsed.rejected()).hasSize(1);
+            return parsed.rejected().get(0);
+        }
         return (ParseResult.Rejected) result;
     }
 
@@ -262,12 +274,17 @@ class MetaWebhookParserTests {
     }
 
     @Test
-    void oneBadChangeRejectsTheWholeBody() {
+    void oneChangeForAnUnknownNumberCostsOnlyItself() {
         String body = """
                 {"object":"whatsapp_business_account","entry":[{"id":"%s","changes":[
                 {"value":{"metadata":{"phone_number_id":"%s"},"statuses":[{"id":"w1","status":"sent","timestamp":"1750030073"}]},"field":"messages"},
                 {"value":{"metadata":{"phone_number_id":"999"},"statuses":[{"id":"w2","status":"sent","timestamp":"1750030073"}]},"field":"messages"}
                 ]}]}""".formatted(WABA, PHONE);
-        assertThat(rejected(body).reason()).isEqualTo(Rejection.UNKNOWN_PHONE_NUMBER);
+        ParseResult.Parsed parsed = parsed(body);
+        assertThat(parsed.facts()).extracting(f -> ((MessageStatusFact) f).wamid()).containsExactly("w1");
+        assertThat(parsed.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(Rejection.UNKNOWN_PHONE_NUMBER);
+            assertThat(r.path()).isEqualTo("entry[0].changes[1]");
+        });
     }
 }
