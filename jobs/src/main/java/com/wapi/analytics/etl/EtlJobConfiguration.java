@@ -1,10 +1,14 @@
 package com.wapi.analytics.etl;
 
 import com.wapi.analytics.clickhouse.ClickHouse;
+import com.wapi.analytics.readers.Rejection;
 import com.wapi.analytics.readers.meta.MetaWebhookParser;
 import com.wapi.analytics.readers.platform.PlatformEventParser;
 import com.wapi.analytics.tenancy.PhoneNumberRepository;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -30,7 +34,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The etl job: raw events with ids in (fromId, untilId] into ClickHouse facts, then the watermark moves to
  * untilId. The id range is the job's identity, so a failed run is restarted, not re-created, and resumes after
- * its last committed chunk. The etlReplay job re-reads open quarantine entries whose cause may be gone.
+ * its last committed chunk. The etlReplay job re-reads the quarantined items whose cause may be gone.
  */
 @Configuration(proxyBeanMethods = false)
 class EtlJobConfiguration {
@@ -46,6 +50,10 @@ class EtlJobConfiguration {
     }
 
     /** By position, in the order of the readers' select clause (id, source, workspace_id, received_at, body). */
+    /** The codes of the rejections worth replaying, as SQL literals (from the enum, never from input). */
+    private static final String REPLAYABLE_REASONS = Arrays.stream(Rejection.values()).filter(Rejection::replayable)
+            .map(r -> "'" + r.code() + "'").collect(Collectors.joining(", "));
+
     private static final RowMapper<RawEvent> RAW_EVENT = (rs, i) -> new RawEvent(rs.getLong(1), rs.getString(2),
             rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getBytes(5));
 
@@ -81,7 +89,7 @@ class EtlJobConfiguration {
                 .transactionManager(transactionManager)
                 .reader(new ScopedReader<>(rawEventReader))
                 .processor(rawEventProcessor)
-                .writer(new FactWriter(clickHouse, postgres, false))
+                .writer(new FactWriter(clickHouse, postgres))
                 .listener(progress)
                 .listener((StepExecutionListener) rawEventProcessor)
                 .build();
@@ -116,7 +124,7 @@ class EtlJobConfiguration {
                 .transactionManager(transactionManager)
                 .reader(new ScopedReader<>(quarantineReader))
                 .processor(rawEventProcessor)
-                .writer(new FactWriter(clickHouse, postgres, true))
+                .writer(new FactWriter(clickHouse, postgres))
                 .listener((StepExecutionListener) rawEventProcessor)
                 .build();
     }
@@ -147,17 +155,27 @@ class EtlJobConfiguration {
                 .build();
     }
 
+    /**
+     * The raw events with open quarantine entries whose cause can go away (an unknown number or account), each with
+     * the paths of those entries: only they are re-read. Permanent reasons (a malformed item) are never replayed.
+     */
     @Bean
     @StepScope
     JdbcPagingItemReader<RawEvent> quarantineReader(DataSource dataSource, EtlProperties properties) throws Exception {
         return new JdbcPagingItemReaderBuilder<RawEvent>().name("quarantine").dataSource(dataSource)
-                .selectClause("SELECT id, source, workspace_id, received_at, body")
+                .selectClause("SELECT id, source, workspace_id, received_at, body, paths")
                 .fromClause("""
-                        FROM (SELECT r.id, r.source, r.workspace_id, r.received_at, r.body
-                                FROM quarantine q JOIN raw_events r ON r.id = q.raw_event_id
-                               WHERE q.replayed_at IS NULL) open_quarantine""")
+                        FROM (SELECT r.id, r.source, r.workspace_id, r.received_at, r.body, q.paths
+                                FROM (SELECT raw_event_id, array_agg(item_path) AS paths
+                                        FROM quarantine
+                                       WHERE replayed_at IS NULL AND reason IN (%s)
+                                       GROUP BY raw_event_id) q
+                                JOIN raw_events r ON r.id = q.raw_event_id) open_quarantine"""
+                        .formatted(REPLAYABLE_REASONS))
                 .sortKeys(Map.of("id", Order.ASCENDING))
-                .rowMapper(RAW_EVENT)
+                .rowMapper((rs, i) -> new RawEvent(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getBytes(5),
+                        List.of((String[]) rs.getArray(6).getArray())))
                 .pageSize(properties.chunkSize())
                 .build();
     }

@@ -11,35 +11,33 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes a chunk's facts to ClickHouse, one TabSeparated bulk insert per table, then its quarantine entries to Postgres in
- * the chunk's transaction. Writing a chunk twice (a restart after a crash) is harmless: fact tables are
- * ReplacingMergeTree on the fact's natural key, and a quarantine row exists once per raw event.
+ * Writes a chunk's facts to ClickHouse, one TabSeparated bulk insert per table, then its quarantine entries to
+ * Postgres in the chunk's transaction: one per item that could not become facts, and, for a replay, the items
+ * re-read are marked replayed. Writing a chunk twice (a restart after a crash) is harmless: fact tables are
+ * ReplacingMergeTree on the fact's natural key, and a quarantine row exists once per raw event and item path.
  */
 class FactWriter implements ItemWriter<LoadedEvent> {
 
     private final ClickHouse clickHouse;
     private final JdbcTemplate postgres;
-    private final boolean replay;
 
-    FactWriter(ClickHouse clickHouse, JdbcTemplate postgres, boolean replay) {
+    FactWriter(ClickHouse clickHouse, JdbcTemplate postgres) {
         this.clickHouse = clickHouse;
         this.postgres = postgres;
-        this.replay = replay;
     }
 
     @Override
     public void write(Chunk<? extends LoadedEvent> chunk) {
         Map<FactTable, TabSeparatedRows> rows = new LinkedHashMap<>();
         List<Object[]> quarantined = new ArrayList<>();
-        List<Object[]> loaded = new ArrayList<>();
+        List<Object[]> replayed = new ArrayList<>();
         for (LoadedEvent event : chunk) {
-            if (event.isQuarantined()) {
-                quarantined.add(new Object[] {event.rawEventId(), event.workspaceId(), event.rejection().code(),
-                        event.detail()});
-                continue;
+            for (LoadedEvent.Quarantined item : event.quarantined()) {
+                quarantined.add(new Object[] {event.rawEventId(), event.workspaceId(), item.path(),
+                        item.rejection().code(), item.detail()});
             }
-            if (replay) {
-                loaded.add(new Object[] {event.rawEventId()});
+            for (String path : event.replayed()) {
+                replayed.add(new Object[] {event.rawEventId(), path});
             }
             for (LoadedEvent.Rows fact : event.facts()) {
                 rows.computeIfAbsent(fact.table(), t -> new TabSeparatedRows(1 << 20)).appendRows(fact.encoded(),
@@ -47,15 +45,18 @@ class FactWriter implements ItemWriter<LoadedEvent> {
             }
         }
         rows.forEach((table, values) -> clickHouse.insert(table.name(), table.columns(), values));
-        if (!quarantined.isEmpty()) {
+        if (!replayed.isEmpty()) {
             postgres.batchUpdate("""
-                    INSERT INTO quarantine (raw_event_id, workspace_id, reason, detail) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (raw_event_id) DO UPDATE SET reason = excluded.reason, detail = excluded.detail""",
-                    quarantined);
+                    UPDATE quarantine SET replayed_at = now()
+                     WHERE raw_event_id = ? AND item_path = ? AND replayed_at IS NULL""", replayed);
         }
-        if (replay && !loaded.isEmpty()) {
-            postgres.batchUpdate("UPDATE quarantine SET replayed_at = now() WHERE raw_event_id = ? AND replayed_at IS NULL",
-                    loaded);
+        if (!quarantined.isEmpty()) {
+            // An item re-read in vain is open again, with the reason of this reading.
+            postgres.batchUpdate("""
+                    INSERT INTO quarantine (raw_event_id, workspace_id, item_path, reason, detail) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (raw_event_id, item_path)
+                    DO UPDATE SET reason = excluded.reason, detail = excluded.detail, replayed_at = NULL""",
+                    quarantined);
         }
     }
 }

@@ -7,19 +7,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where one raw event ends: its facts, or the quarantine with a reason. Never both, never neither. The facts are
- * kept encoded as the rows of their tables (a fraction of the memory of the fact objects, which matters for a
- * chunk of tens of thousands of events waiting to be written).
+ * Where one raw event ends: the facts of its items, and the quarantine for each item that cannot become facts
+ * (the whole event when its path is ""). The facts are kept encoded as the rows of their tables (a fraction of the
+ * memory of the fact objects, which matters for a chunk of tens of thousands of events waiting to be written).
+ *
+ * @param replayed the items this event was re-read for (a quarantine replay), empty on a first reading
  */
-public record LoadedEvent(long rawEventId, String workspaceId, List<Rows> facts, Rejection rejection, String detail) {
+public record LoadedEvent(long rawEventId, String workspaceId, List<Rows> facts, List<Quarantined> quarantined,
+        List<String> replayed) {
 
     /** One fact's row (or several facts' rows) of one table, TabSeparated. */
     public record Rows(FactTable table, byte[] encoded, int count) {
     }
 
+    /** One item that goes to the quarantine: its path in the body ("" for the whole event) and why. */
+    public record Quarantined(String path, Rejection rejection, String detail) {
+    }
+
     private static final ThreadLocal<TabSeparatedRows> SCRATCH = ThreadLocal.withInitial(() -> new TabSeparatedRows(4096));
 
     public static LoadedEvent facts(RawEvent event, List<Fact> facts) {
+        return facts(event, facts, List.of());
+    }
+
+    public static LoadedEvent facts(RawEvent event, List<Fact> facts, List<Quarantined> quarantined) {
         TabSeparatedRows scratch = SCRATCH.get();
         List<Rows> rows = new ArrayList<>(facts.size());
         for (Fact fact : facts) {
@@ -28,14 +39,16 @@ public record LoadedEvent(long rawEventId, String workspaceId, List<Rows> facts,
             table.write(fact, event.id(), scratch);
             rows.add(new Rows(table, scratch.toByteArray(), 1));
         }
-        return new LoadedEvent(event.id(), event.workspaceId(), rows, null, null);
+        return new LoadedEvent(event.id(), event.workspaceId(), rows, quarantined, event.replayPaths());
     }
 
     public static LoadedEvent quarantined(RawEvent event, Rejection rejection, String detail) {
-        return new LoadedEvent(event.id(), event.workspaceId(), List.of(), rejection, detail);
+        return new LoadedEvent(event.id(), event.workspaceId(), List.of(),
+                List.of(new Quarantined("", rejection, detail)), event.replayPaths());
     }
 
+    /** Whether any item of the event went to the quarantine. */
     public boolean isQuarantined() {
-        return rejection != null;
+        return !quarantined.isEmpty();
     }
 }

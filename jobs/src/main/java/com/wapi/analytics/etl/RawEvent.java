@@ -1,6 +1,7 @@
 package com.wapi.analytics.etl;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One row of raw_events as the etl job reads it. The processor {@linkplain #takeBody() takes} the body once it
@@ -13,14 +14,22 @@ public final class RawEvent {
     private final String source;
     private final String workspaceId;
     private final Instant receivedAt;
+    private final List<String> replayPaths;
     private byte[] body;
 
     public RawEvent(long id, String source, String workspaceId, Instant receivedAt, byte[] body) {
+        this(id, source, workspaceId, receivedAt, body, List.of());
+    }
+
+    /** @param replayPaths the quarantined items to re-read ("" the whole event); empty to read it all the first time */
+    public RawEvent(long id, String source, String workspaceId, Instant receivedAt, byte[] body,
+            List<String> replayPaths) {
         this.id = id;
         this.source = source;
         this.workspaceId = workspaceId;
         this.receivedAt = receivedAt;
         this.body = body;
+        this.replayPaths = List.copyOf(replayPaths);
     }
 
     public long id() {
@@ -37,6 +46,14 @@ public final class RawEvent {
 
     public Instant receivedAt() {
         return receivedAt;
+    }
+
+    public List<String> replayPaths() {
+        return replayPaths;
+    }
+
+    public boolean isReplay() {
+        return !replayPaths.isEmpty();
     }
 
     public boolean fromMeta() {

@@ -12,7 +12,7 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-/** Parses one raw event into its facts, or into a quarantine entry with the reason. */
+/** Parses one raw event into the facts of its items, and a quarantine entry with the reason for each item that fails. */
 class RawEventProcessor implements ItemProcessor<RawEvent, LoadedEvent>, StepExecutionListener {
 
     private final MetaWebhookParser metaParser;
@@ -41,21 +41,22 @@ class RawEventProcessor implements ItemProcessor<RawEvent, LoadedEvent>, StepExe
     @Override
     public LoadedEvent process(RawEvent event) {
         byte[] body = event.takeBody();
-        ParseResult result = event.fromMeta() ? metaParser.parse(body, currentRouter(), event.receivedAt())
-                : platformParser.parse(body);
+        ParseResult result = !event.fromMeta() ? platformParser.parse(body)
+                : metaParser.parse(body, currentRouter(), event.receivedAt(), event.isReplay() ? event.replayPaths() : null);
         if (result instanceof ParseResult.Rejected rejected) {
             return LoadedEvent.quarantined(event, rejected.reason(), rejected.detail());
         }
-        var facts = ((ParseResult.Parsed) result).facts();
+        var parsed = (ParseResult.Parsed) result;
         if (!event.fromMeta()) {
-            for (Fact fact : facts) {
+            for (Fact fact : parsed.facts()) {
                 if (!fact.workspaceId().equals(event.workspaceId())) {
                     return LoadedEvent.quarantined(event, Rejection.WORKSPACE_MISMATCH, "event names workspace "
                             + fact.workspaceId() + " but was received with a token of " + event.workspaceId());
                 }
             }
         }
-        return LoadedEvent.facts(event, facts);
+        return LoadedEvent.facts(event, parsed.facts(), parsed.rejected().stream()
+                .map(r -> new LoadedEvent.Quarantined(r.path(), r.reason(), r.detail())).toList());
     }
 
     private Router currentRouter() {

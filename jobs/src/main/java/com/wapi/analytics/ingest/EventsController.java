@@ -119,9 +119,13 @@ class EventsController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
     }
 
-    /** One JSON object (possibly spread over lines), or NDJSON: one event per non-blank line. */
+    /**
+     * One JSON object (possibly spread over lines), or NDJSON: one event per non-blank line. A body larger than one
+     * event may be is NDJSON whatever its size, so each of its lines is checked alone.
+     */
     private List<Line> lines(byte[] body) {
-        if (!(parser.read(body).result() instanceof ParseResult.Rejected r && r.reason() == Rejection.BAD_JSON)) {
+        if (body.length <= parser.maxEventBytes()
+                && !(parser.read(body).result() instanceof ParseResult.Rejected r && r.reason() == Rejection.BAD_JSON)) {
             return List.of(new Line(1, body));
         }
         List<Line> lines = new ArrayList<>();

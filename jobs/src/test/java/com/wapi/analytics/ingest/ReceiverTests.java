@@ -171,6 +171,33 @@ class ReceiverTests {
     }
 
     @Test
+    void ndjsonOverOneMebibyteIsSplitByLineAndEachLineIsCheckedAlone() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 10_000; i++) {
+            lines.add(event("big-" + i, "ws-a").replace("\"c1\"", "\"conversation-" + "x".repeat(100) + i + "\""));
+        }
+        lines.set(99, lines.get(99).replace("\"a1\"", "\"a\\u00001\""));
+        lines.set(199, lines.get(199).replace("\"big-200\"", "\"" + "e".repeat(257) + "\""));
+        String body = String.join("\n", lines);
+        assertThat(body.length()).isGreaterThan(2 << 20);
+
+        HttpResponse<String> response = postEvents(body, ingestToken);
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode answer = JSON.readTree(response.body());
+        assertThat(answer.get("accepted").asInt()).isEqualTo(9_998);
+        JsonNode rejected = answer.get("rejected");
+        assertThat(rejected).hasSize(2);
+        assertThat(rejected.get(0).get("line").asInt()).isEqualTo(100);
+        assertThat(rejected.get(0).get("error").asString()).isEqualTo("bad_value");
+        assertThat(rejected.get(0).get("detail").asString()).contains("actor_id", "control character");
+        assertThat(rejected.get(1).get("line").asInt()).isEqualTo(200);
+        assertThat(rejected.get(1).get("error").asString()).isEqualTo("too_long");
+        assertThat(rejected.get(1).get("detail").asString()).contains("event_id", "256");
+        assertThat(db.sql("SELECT count(*) FROM raw_events WHERE source = 'platform' AND route_key LIKE 'big-%'")
+                .query(Long.class).single()).isEqualTo(9_998);
+    }
+
+    @Test
     void fiftyConcurrentPostsLandExactlyOnceEach() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<Integer>> answers = new ArrayList<>();

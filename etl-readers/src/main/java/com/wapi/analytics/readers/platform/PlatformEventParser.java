@@ -37,6 +37,11 @@ public final class PlatformEventParser {
         this.facts = new PlatformFacts(json);
     }
 
+    /** The size of the largest event it reads. */
+    public int maxEventBytes() {
+        return limits.maxEventBytes();
+    }
+
     public ParseResult parse(byte[] event) {
         return read(event).result();
     }
