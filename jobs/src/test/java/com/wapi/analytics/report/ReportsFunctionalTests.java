@@ -177,6 +177,20 @@ class ReportsFunctionalTests {
     }
 
     @Test
+    void flowsFromTheLoadedFlowEvents() throws Exception {
+        Report flows = report("flows", "2026-11-23", "2026-11-23");
+        assertThat(rows(flows, "flows")).containsExactly(java.util.Arrays.asList("fl_welcome", 1L, 1L, 0L, 0L, 0L, 0L, 1.0,
+                null, 0.0, null, 20L, 20L, 0L, 0L, ""));
+        assertThat(rows(flows, "steps")).extracting(r -> r.subList(1, 6))
+                .containsExactly(List.of(1L, "greet", "Greeting", 1L, 0L), List.of(2L, "ask", "Ask the size", 1L, 0L));
+        HttpResponse<String> run = get("/api/v1/workspaces/" + WS + "/flow-runs/run_1", readToken, "application/json");
+        assertThat(run.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(run.body())).isEqualTo(JSON.readTree(JSON.writeValueAsString(ReportWriter.toJson(reports.flowRun(WS, "run_1")))));
+        assertThat(get("/api/v1/workspaces/" + WS + "/flow-runs/run_1", otherWorkspaceToken, "application/json").statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/workspaces/" + WS + "/flow-runs/nope", readToken, "application/json").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void attributionWithinTheWindows() {
         Report attribution = report("attribution", "2026-11-23", "2026-12-01");
         assertThat(rows(attribution, "touches")).containsExactly(
