@@ -57,6 +57,13 @@ class ReportsApiController {
                 .body(out.toString());
     }
 
+    @GetMapping(path = "/flow-runs/{runId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ObjectNode flowRun(@PathVariable String workspaceId, @PathVariable String runId,
+            @RequestHeader(name = "Authorization", required = false) String authorization) {
+        access.check(authorization, workspaceId);
+        return ReportWriter.toJson(reports.flowRun(workspaceId, runId));
+    }
+
     @GetMapping(path = "/audit", produces = MediaType.APPLICATION_JSON_VALUE)
     AuditLog.Page audit(@PathVariable String workspaceId,
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from, @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,

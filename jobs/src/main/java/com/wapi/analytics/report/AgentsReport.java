@@ -9,7 +9,8 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Per agent and per team: the audit log's actions in the period, the resolution rate, and who is buried: open
+ * Per agent and per team: the audit log's actions in the period, the resolution rate, first response and
+ * resolution times (wall-clock and in business hours) with the share within the SLA, and who is buried: open
  * conversations now and the oldest customer message still waiting for a reply.
  */
 @Component
@@ -57,9 +58,11 @@ class AgentsReport implements OperationalReport {
              GROUP BY agent_id""";
 
     private final FactQueries facts;
+    private final ServiceTimes serviceTimes;
 
-    AgentsReport(FactQueries facts) {
+    AgentsReport(FactQueries facts, ServiceTimes serviceTimes) {
         this.facts = facts;
+        this.serviceTimes = serviceTimes;
     }
 
     @Override
@@ -70,6 +73,8 @@ class AgentsReport implements OperationalReport {
     /** One agent's (or team's) figures; counts add up from agents to teams. */
     private static final class Figures {
         long assignments, takeovers, replies, resolutions, handled, resolvedNow, open, waiting, oldestWaiting;
+        final Distribution firstResponses = new Distribution();
+        final Distribution resolutionTimes = new Distribution();
 
         void add(Figures other) {
             assignments += other.assignments;
@@ -80,6 +85,8 @@ class AgentsReport implements OperationalReport {
             resolvedNow += other.resolvedNow;
             open += other.open;
             waiting += other.waiting;
+            firstResponses.addAll(other.firstResponses);
+            resolutionTimes.addAll(other.resolutionTimes);
             if (other.oldestWaiting > 0 && (oldestWaiting == 0 || other.oldestWaiting < oldestWaiting)) {
                 oldestWaiting = other.oldestWaiting;
             }
@@ -107,6 +114,15 @@ class AgentsReport implements OperationalReport {
             f.waiting = rs.getLong(3);
             f.oldestWaiting = rs.getLong(4);
         });
+        ServiceTimes.Times times = serviceTimes.load(period);
+        times.waits().stream().filter(t -> !t.agentId().isEmpty()).forEach(t -> {
+            Figures f = agents.computeIfAbsent(t.agentId(), k -> new Figures());
+            switch (t.measure()) {
+                case ServiceTimes.FIRST_RESPONSE -> f.firstResponses.add(t.wall(), t.business());
+                case ServiceTimes.RESOLUTION -> f.resolutionTimes.add(t.wall(), t.business());
+                default -> { }
+            }
+        });
         Map<String, String> teamOf = new TreeMap<>();
         facts.sql(TEAMS, period).query(rs -> {
             teamOf.put(rs.getString(1), rs.getString(2));
@@ -116,11 +132,14 @@ class AgentsReport implements OperationalReport {
 
         long now = Instant.now().getEpochSecond();
         Section agentSection = section("agents", "Per agent", "agent_id", true);
-        agents.forEach((agent, f) -> agentSection.add(row(period, now, f, agent, teamOf.getOrDefault(agent, ""))));
+        agents.forEach((agent, f) -> agentSection.add(row(period, now, times, f, agent, teamOf.getOrDefault(agent, ""))));
         Section teamSection = section("teams", "Per team (the sum of its agents)", "team_id", false);
-        teams.forEach((team, f) -> teamSection.add(row(period, now, f, team, null)));
+        teams.forEach((team, f) -> teamSection.add(row(period, now, times, f, team, null)));
         return new Report(NAME, period, List.of(agentSection, teamSection), List.of(Definitions.day(period),
-                Definitions.RESOLUTION_RATE, Definitions.WAITING, "buried: " + BURIED_WAITING
+                Definitions.RESOLUTION_RATE, Definitions.RESPONSE_TIME, Definitions.RESOLUTION_TIME,
+                Definitions.businessHours(times.hours(), period), Definitions.sla(times.hours()), Definitions.PERCENTILES,
+                "first responses count for the agent who sent them, resolution times for the conversation's current agent",
+                Definitions.WAITING, "buried: " + BURIED_WAITING
                         + " or more conversations waiting, or one waiting over " + BURIED_SECONDS / 60 + " minutes"));
     }
 
@@ -133,11 +152,14 @@ class AgentsReport implements OperationalReport {
         columns.addAll(List.of(Column.count("assignments"), Column.count("takeovers"), Column.count("replies"),
                 Column.count("resolutions"), Column.count("handled"), Column.count("resolved_now"),
                 Column.rate("resolution_rate"), Column.count("open_now"), Column.count("waiting_now"),
-                Column.time("oldest_waiting_since"), Column.seconds("oldest_waiting_for"), Column.text("buried")));
+                Column.time("oldest_waiting_since"), Column.seconds("oldest_waiting_for"), Column.text("buried"),
+                Column.count("first_responses"), Column.seconds("first_response_p50"), Column.seconds("first_response_business_p50"),
+                Column.rate("first_response_within_sla"), Column.count("resolutions_timed"), Column.seconds("resolution_p50"),
+                Column.seconds("resolution_business_p50"), Column.rate("resolution_within_sla")));
         return new Section(name, title, columns, new ArrayList<>());
     }
 
-    private static Object[] row(ReportPeriod period, long now, Figures f, String key, String team) {
+    private static Object[] row(ReportPeriod period, long now, ServiceTimes.Times times, Figures f, String key, String team) {
         List<Object> row = new ArrayList<>();
         row.add(key);
         if (team != null) {
@@ -147,7 +169,11 @@ class AgentsReport implements OperationalReport {
         boolean buried = f.waiting >= BURIED_WAITING || (waitingFor != null && waitingFor > BURIED_SECONDS);
         row.addAll(Arrays.asList(f.assignments, f.takeovers, f.replies, f.resolutions, f.handled,
                 f.resolvedNow, f.handled == 0 ? 0.0 : (double) f.resolvedNow / f.handled, f.open, f.waiting,
-                period.local(f.oldestWaiting), waitingFor, buried ? "BURIED" : ""));
+                period.local(f.oldestWaiting), waitingFor, buried ? "BURIED" : "",
+                f.firstResponses.count(), f.firstResponses.wall(0.5), f.firstResponses.business(0.5),
+                f.firstResponses.withinShare(times.target(ServiceTimes.FIRST_RESPONSE)),
+                f.resolutionTimes.count(), f.resolutionTimes.wall(0.5), f.resolutionTimes.business(0.5),
+                f.resolutionTimes.withinShare(times.target(ServiceTimes.RESOLUTION))));
         return row.toArray();
     }
 }

@@ -31,7 +31,7 @@ class AttributionReport implements OperationalReport {
              WHERE workspace_id = :workspace AND event_time >= toDateTime(:from, 'UTC') AND event_time < toDateTime(:to, 'UTC')
              GROUP BY link_id""";
 
-    private static final String CONVERSATIONS = """
+    static final String CONVERSATIONS = """
             SELECT attributed_kind, attributed_id, count()
               FROM conversation_attribution
              WHERE workspace_id = :workspace
@@ -43,7 +43,7 @@ class AttributionReport implements OperationalReport {
               FROM conversation_facts
              WHERE workspace_id = :workspace AND opened_at >= toDateTime(:from, 'UTC') AND opened_at < toDateTime(:to, 'UTC')""";
 
-    private static final String CONVERSIONS = """
+    static final String CONVERSIONS = """
             SELECT attributed_kind, attributed_id, revenue_currency, count(), sum(revenue)
               FROM conversion_attribution
              WHERE workspace_id = :workspace AND converted_at >= toDateTime(:from, 'UTC') AND converted_at < toDateTime(:to, 'UTC')
@@ -101,9 +101,7 @@ class AttributionReport implements OperationalReport {
         facts.sql(CONVERSIONS, period).query(rs -> {
             Touch touch = Touch.of(rs.getString(1), rs.getString(2));
             touches.computeIfAbsent(touch, k -> new long[4])[3] += rs.getLong(4);
-            BigDecimal amount = rs.getBigDecimal(5).stripTrailingZeros();
-            revenue.add(touch.kind(), touch.id(), rs.getString(3), rs.getLong(4),
-                    amount.scale() < 0 ? amount.setScale(0) : amount);
+            revenue.add(touch.kind(), touch.id(), rs.getString(3), rs.getLong(4), amount(rs.getBigDecimal(5)));
         });
 
         Section summary = new Section("touches", "Per broadcast, flow and link", Column.text("touch_kind"),
@@ -120,5 +118,11 @@ class AttributionReport implements OperationalReport {
         return new Report(NAME, period, sections, List.of(Definitions.day(period), Definitions.TOUCH,
                 windows.definition(), "reached: touches in the period; clicks: every click of the link, tied to a contact or not; "
                         + "(none): conversations and conversions with no touch in their window", Definitions.ONCE));
+    }
+
+    /** An amount as written, without trailing zeros: 499.0000 reads 499. */
+    static BigDecimal amount(BigDecimal amount) {
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

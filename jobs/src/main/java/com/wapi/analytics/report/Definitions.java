@@ -1,5 +1,11 @@
 package com.wapi.analytics.report;
 
+import com.wapi.analytics.hours.ServiceHours;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 /** The wording of DESIGN.md 4, printed under every report that uses a definition. */
 public final class Definitions {
 
@@ -24,6 +30,27 @@ public final class Definitions {
             + "moves by 5 points or more, or failures, inbound conversations or the median first response move by 50%% "
             + "or more (and by at least 10)";
 
+    public static final String RESOLUTION_TIME = "resolution time: from the conversation's opening to its resolution (the last, if reopened), "
+            + "per the conversation's current agent and team";
+    public static final String BUSINESS_HOURS = "business hours: %s in %s%s; a wait counts only its seconds within them "
+            + "(time outside business hours does not count), each local day's hours taken by the zone's rules on that day (DST aware)";
+    public static final String SLA = "within SLA: a first response within %s and a resolution within %s of business hours; "
+            + "share = those within the target / those timed in the period (a conversation not yet answered or resolved is not counted)";
+
+    public static final String FLOW_RUNS = "flow run: the runs whose first event falls in the period, followed for up to %d days after it: "
+            + "completed = outcome completed or converted; converted, abandoned, failed as the platform reports them; in progress = no outcome yet; "
+            + "completion rate = completed / started; conversion rate = converted / started; time to complete: from a run's first event "
+            + "to its completion, completed runs only";
+    public static final String FLOW_STEPS = "step order: the order runs first reached the steps: by each step's mean position among the steps "
+            + "of the runs that reached it (1 = a run's first step), ties by step_id; reached = runs with the step; "
+            + "drop-off = runs that reached the step before (runs started, for the first step) minus runs that reached this one";
+    public static final String FLOW_OUTPUTS = "outputs: the %d most frequent output values of each step, counted in runs";
+    public static final String FLOW_ATTRIBUTION = "conversations and conversions of a flow: those whose last touch in the window was one of the "
+            + "flow's messages (the attribution report's figures), counted in the period they opened or converted";
+    public static final String FLOW_FLAG = "flagged: a flow whose completion or conversion rate moved by 5 points or more against the previous period";
+    public static final String FLOW_RUN = "a flow run's events in the order they happened: each step with its status, input and output, "
+            + "and the run's outcome";
+
     private Definitions() {
     }
 
@@ -34,5 +61,19 @@ public final class Definitions {
     public static String change(ReportPeriod period) {
         ReportPeriod previous = period.previous();
         return CHANGE.formatted(previous.from(), previous.to());
+    }
+
+    public static String businessHours(ServiceHours hours, ReportPeriod period) {
+        String holidays = hours.holidays().isEmpty() ? "" : ", closed on " + hours.holidays().stream()
+                .map(LocalDate::toString).collect(Collectors.joining(", "));
+        return BUSINESS_HOURS.formatted(hours.schedule(), period.zone().getId(), holidays);
+    }
+
+    public static String sla(ServiceHours hours) {
+        return SLA.formatted(target(hours.firstResponseSla()), target(hours.resolutionSla()));
+    }
+
+    private static String target(Duration target) {
+        return target == null ? "(no target set)" : target.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package com.wapi.analytics.report;
 
+import com.wapi.analytics.InvalidInputException;
 import com.wapi.analytics.cli.ExitCodes;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -11,17 +12,19 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"An operational report for one workspace and a range of the organization's local days.",
-                "Reports: delivery, failures, agents, response-times, attribution, trends.",
+                "Reports: delivery, failures, agents, response-times, attribution, trends, flows.",
+                "report flows --workspace W --run ID shows one flow run's steps with their inputs and outputs.",
                 "Every figure comes from the ClickHouse views of clickhouse/README.md; each report ends with its definitions."},
         footer = {"", "Example: scripts/wapi report delivery --workspace acme-sales --from 2026-11-01 --to 2026-11-30 --format csv"})
 public class ReportCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "NAME", description = "delivery | failures | agents | response-times | attribution | trends")
+    @Parameters(index = "0", paramLabel = "NAME", description = "delivery | failures | agents | response-times | attribution | trends | flows")
     String name;
     @Option(names = "--workspace", required = true, paramLabel = "W") String workspace;
-    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "first local day") LocalDate from;
-    @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "last local day (included)") LocalDate to;
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "first local day (required but with --run)") LocalDate from;
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "last local day, included (required but with --run)") LocalDate to;
+    @Option(names = "--run", paramLabel = "ID", description = "with flows: one flow run's steps, inputs and outputs") String run;
     @Option(names = "--format", defaultValue = "table", description = "table (default), json or csv") ReportFormat format;
     @Option(names = "--section", paramLabel = "NAME", description = "with --format csv: the section to write (default: the first)")
     String section;
@@ -34,7 +37,10 @@ public class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Report report = reports.run(name, workspace, from, to);
+        if (run != null && !name.equals("flows")) {
+            throw new InvalidInputException("--run goes with the flows report: scripts/wapi report flows --workspace W --run ID");
+        }
+        Report report = run != null ? reports.flowRun(workspace, run) : reports.run(name, workspace, from, to);
         if (section != null) {
             report.section(section);
         }

@@ -19,11 +19,14 @@ public class Reports {
     public static final int MAX_DAYS = 366;
 
     private final Map<String, OperationalReport> byName = new TreeMap<>();
+    private final FlowsReport flows;
     private final WorkspaceRepository workspaces;
     private final OrganizationRepository organizations;
 
-    public Reports(List<OperationalReport> reports, WorkspaceRepository workspaces, OrganizationRepository organizations) {
+    public Reports(List<OperationalReport> reports, FlowsReport flows, WorkspaceRepository workspaces,
+            OrganizationRepository organizations) {
         reports.forEach(r -> byName.put(r.name(), r));
+        this.flows = flows;
         this.workspaces = workspaces;
         this.organizations = organizations;
     }
@@ -38,6 +41,12 @@ public class Reports {
             throw new InvalidInputException("unknown report " + name + ": choose one of " + names());
         }
         return report.build(period(workspaceId, from, to));
+    }
+
+    /** One flow run's steps with their inputs and outputs, in the days of the workspace's organization it spans. */
+    public Report flowRun(String workspaceId, String runId) {
+        LocalDate today = LocalDate.now();
+        return flows.run(period(workspaceId, today, today), runId);
     }
 
     public ReportPeriod period(String workspaceId, LocalDate from, LocalDate to) {

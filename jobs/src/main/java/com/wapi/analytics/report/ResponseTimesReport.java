@@ -1,43 +1,27 @@
 package com.wapi.analytics.report;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
- * First response time and reply time as distributions (p50, p90, p99 and a histogram), per agent, per team and
- * overall, from agent_replies for the replies sent in the period.
+ * First response, reply and resolution times as distributions (p50, p90, p99 wall-clock and in business hours, a
+ * histogram) with the share within the SLA, per agent, per team and overall.
  */
 @Component
 class ResponseTimesReport implements OperationalReport {
 
     static final String NAME = "response-times";
+    static final List<String> MEASURES = List.of(ServiceTimes.FIRST_RESPONSE, ServiceTimes.REPLY, ServiceTimes.RESOLUTION);
 
-    /** Upper bounds (exclusive, seconds) of the histogram buckets; the last bucket is open. */
-    static final long[] BOUNDS = {60, 300, 900, 3600, 14400, 86400};
-    static final String[] BUCKETS = {"lt_1m", "1m_5m", "5m_15m", "15m_60m", "1h_4h", "4h_24h", "gt_24h"};
+    private final ServiceTimes serviceTimes;
 
-    private static final String DISTRIBUTION = """
-            SELECT %1$s AS dimension, measure, count(), quantileExact(0.5)(reply_seconds), quantileExact(0.9)(reply_seconds),
-                   quantileExact(0.99)(reply_seconds),
-                   countIf(reply_seconds < 60), countIf(reply_seconds >= 60 AND reply_seconds < 300),
-                   countIf(reply_seconds >= 300 AND reply_seconds < 900), countIf(reply_seconds >= 900 AND reply_seconds < 3600),
-                   countIf(reply_seconds >= 3600 AND reply_seconds < 14400), countIf(reply_seconds >= 14400 AND reply_seconds < 86400),
-                   countIf(reply_seconds >= 86400)
-              FROM
-              (
-                  SELECT agent_id, team_id, reply_seconds, arrayJoin(if(is_first_response, ['first_response', 'reply'], ['reply'])) AS measure
-                    FROM agent_replies
-                   WHERE workspace_id = :workspace AND replied_at >= toDateTime(:from, 'UTC') AND replied_at < toDateTime(:to, 'UTC')
-                     AND reply_seconds >= 0
-              )
-             GROUP BY dimension, measure
-             ORDER BY dimension, measure""";
-
-    private final FactQueries facts;
-
-    ResponseTimesReport(FactQueries facts) {
-        this.facts = facts;
+    ResponseTimesReport(ServiceTimes serviceTimes) {
+        this.serviceTimes = serviceTimes;
     }
 
     @Override
@@ -47,28 +31,41 @@ class ResponseTimesReport implements OperationalReport {
 
     @Override
     public Report build(ReportPeriod period) {
+        ServiceTimes.Times times = serviceTimes.load(period);
         return new Report(NAME, period, List.of(
-                section(period, "agents", "Per agent", "agent_id", "agent_id"),
-                section(period, "teams", "Per team", "team_id", "team_id"),
-                section(period, "overall", "Overall", "scope", "'all'")),
-                List.of(Definitions.day(period), Definitions.RESPONSE_TIME, Definitions.PERCENTILES,
-                        "a reply counts in the period it was sent; replies with no customer message waiting are not timed"));
+                section(times, "agents", "Per agent", "agent_id", ServiceTimes.Timed::agentId),
+                section(times, "teams", "Per team", "team_id", ServiceTimes.Timed::teamId),
+                section(times, "overall", "Overall", "scope", t -> "all")),
+                List.of(Definitions.day(period), Definitions.RESPONSE_TIME, Definitions.RESOLUTION_TIME,
+                        Definitions.businessHours(times.hours(), period), Definitions.sla(times.hours()), Definitions.PERCENTILES,
+                        "a reply counts in the period it was sent, a resolution in the period it was made; "
+                                + "replies with no customer message waiting are not timed"));
     }
 
-    private Section section(ReportPeriod period, String name, String title, String key, String expression) {
+    private static Section section(ServiceTimes.Times times, String name, String title, String key,
+            Function<ServiceTimes.Timed, String> keyOf) {
         List<Column> columns = new ArrayList<>(List.of(Column.text(key), Column.text("measure"), Column.count("count"),
-                Column.seconds("p50"), Column.seconds("p90"), Column.seconds("p99")));
-        for (String bucket : BUCKETS) {
+                Column.seconds("p50"), Column.seconds("p90"), Column.seconds("p99"), Column.seconds("business_p50"),
+                Column.seconds("business_p90"), Column.seconds("business_p99")));
+        for (String bucket : Distribution.BUCKETS) {
             columns.add(Column.count(bucket));
         }
+        columns.addAll(List.of(Column.seconds("sla"), Column.count("within_sla"), Column.rate("within_sla_share")));
         Section section = new Section(name, title, columns, new ArrayList<>());
-        facts.sql(DISTRIBUTION.formatted(expression), period).query(rs -> {
-            List<Object> row = new ArrayList<>(List.of(rs.getString(1), rs.getString(2), rs.getLong(3)));
-            for (int i = 4; i < 7 + BUCKETS.length; i++) {
-                row.add(rs.getLong(i));
+        Map<String, Map<String, Distribution>> byMeasure = new TreeMap<>();
+        MEASURES.forEach(m -> times.by(m, keyOf).forEach((k, d) -> byMeasure.computeIfAbsent(k, x -> new TreeMap<>()).put(m, d)));
+        byMeasure.forEach((k, measures) -> measures.forEach((measure, d) -> {
+            Duration target = times.target(measure);
+            List<Object> row = new ArrayList<>(List.of(k, measure, d.count()));
+            row.addAll(List.of(d.wall(0.5), d.wall(0.9), d.wall(0.99), d.business(0.5), d.business(0.9), d.business(0.99)));
+            for (long n : d.histogram()) {
+                row.add(n);
             }
+            row.add(target == null ? null : target.toSeconds());
+            row.add(d.within(target));
+            row.add(d.withinShare(target));
             section.add(row.toArray());
-        });
+        }));
         return section;
     }
 }

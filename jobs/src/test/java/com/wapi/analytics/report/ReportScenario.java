@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <ul>
  * <li>bc_midnight: one message at 23:55 local on 11-23 (delivered) and one at 00:05 on 11-24 (delivered): 11-23
  *     has 1 targeted of it</li>
- * <li>flow fl_welcome: one message to c30 on 11-23, delivered</li>
+ * <li>flow fl_welcome: one message to c30 on 11-23, delivered; its run run_1 reached step greet at T0+40 and step
+ *     ask at T0+45 and completed at T0+60 (20 s from its first event)</li>
  * <li>conversation cv1 (contact 1): customer writes at T0+400 s, opened T0+410, assigned to ana (team sales),
  *     ana replies at T0+700 (first response 300 s), the customer writes at T0+1000, ana replies at T0+1090 (90 s),
  *     ana resolves at T0+1200. Attributed to bc_summer (touch at T0+1 s).</li>
@@ -69,6 +70,9 @@ public final class ReportScenario {
                 acme.broadcastMessageSent("r-m2", MIDNIGHT_AFTER, "wamid.M2", contact(41), "bc_midnight", "midnight_flash"));
         sentAndDelivered(raw, acme, waba, phone, "wamid.F1", contact(30), T0.plusSeconds(50),
                 acme.flowMessageSent("r-f1", T0.plusSeconds(50), "wamid.F1", contact(30), "fl_welcome", "run_1"));
+        raw.platform(WORKSPACE, acme.flowStep("r-fs1", T0.plusSeconds(40), "fl_welcome", "run_1", "greet", "Greeting", "done"));
+        raw.platform(WORKSPACE, acme.flowStep("r-fs2", T0.plusSeconds(45), "fl_welcome", "run_1", "ask", "Ask the size", "done"));
+        raw.platform(WORKSPACE, acme.flowCompleted("r-fc1", T0.plusSeconds(60), "fl_welcome", "run_1", "completed"));
 
         // cv1: first response 300 s, then a reply after 90 s, resolved
         raw.platform(WORKSPACE, acme.conversationOpened("r-c1-open", T0.plusSeconds(410), "cv1", contact(1), phone));

@@ -144,8 +144,10 @@ class ReportsFunctionalTests {
     void agentsAndWhoIsBuried() {
         Report agents = report("agents", "2026-11-23", "2026-11-23");
         assertThat(rows(agents, "agents")).containsExactly(
-                java.util.Arrays.asList("ana", "sales", 1L, 0L, 2L, 1L, 1L, 1L, 1.0, 0L, 0L, null, null, ""),
-                withoutAge(java.util.Arrays.asList("ben", "sales", 1L, 0L, 0L, 0L, 1L, 0L, 0.0, 1L, 1L, time(2000), null, "BURIED"),
+                java.util.Arrays.asList("ana", "sales", 1L, 0L, 2L, 1L, 1L, 1L, 1.0, 0L, 0L, null, null, "",
+                        1L, 300L, 300L, null, 1L, 790L, 790L, null),
+                withoutAge(java.util.Arrays.asList("ben", "sales", 1L, 0L, 0L, 0L, 1L, 0L, 0.0, 1L, 1L, time(2000), null, "BURIED",
+                        0L, null, null, null, 0L, null, null, null),
                         rows(agents, "agents").get(1)));
         assertThat(rows(agents, "teams")).extracting(r -> r.subList(0, 11))
                 .containsExactly(List.of("sales", 2L, 0L, 2L, 1L, 2L, 1L, 0.5, 1L, 1L, time(2000)));
@@ -162,14 +164,30 @@ class ReportsFunctionalTests {
     @Test
     void responseTimeDistributions() {
         Report times = report("response-times", "2026-11-23", "2026-11-23");
-        // first response 300 s (5-15 min); replies 300 s and 90 s (1-5 min)
+        // first response 300 s (5-15 min); replies 300 s and 90 s (1-5 min); cv1 resolved 790 s after it opened.
+        // No business hours set: every hour counts, business times equal wall-clock ones; no SLA target.
         assertThat(rows(times, "agents")).containsExactly(
-                List.of("ana", "first_response", 1L, 300L, 300L, 300L, 0L, 0L, 1L, 0L, 0L, 0L, 0L),
-                List.of("ana", "reply", 2L, 300L, 300L, 300L, 0L, 1L, 1L, 0L, 0L, 0L, 0L));
-        assertThat(rows(times, "teams")).extracting(r -> r.subList(0, 4))
-                .containsExactly(List.of("sales", "first_response", 1L, 300L), List.of("sales", "reply", 2L, 300L));
+                java.util.Arrays.asList("ana", "first_response", 1L, 300L, 300L, 300L, 300L, 300L, 300L, 0L, 0L, 1L, 0L, 0L, 0L, 0L, null, null, null),
+                java.util.Arrays.asList("ana", "reply", 2L, 300L, 300L, 300L, 300L, 300L, 300L, 0L, 1L, 1L, 0L, 0L, 0L, 0L, null, null, null),
+                java.util.Arrays.asList("ana", "resolution", 1L, 790L, 790L, 790L, 790L, 790L, 790L, 0L, 0L, 1L, 0L, 0L, 0L, 0L, null, null, null));
+        assertThat(rows(times, "teams")).extracting(r -> r.subList(0, 4)).containsExactly(List.of("sales", "first_response", 1L, 300L),
+                List.of("sales", "reply", 2L, 300L), List.of("sales", "resolution", 1L, 790L));
         assertThat(rows(times, "overall")).extracting(r -> r.subList(0, 3))
-                .containsExactly(List.of("all", "first_response", 1L), List.of("all", "reply", 2L));
+                .containsExactly(List.of("all", "first_response", 1L), List.of("all", "reply", 2L), List.of("all", "resolution", 1L));
+    }
+
+    @Test
+    void flowsFromTheLoadedFlowEvents() throws Exception {
+        Report flows = report("flows", "2026-11-23", "2026-11-23");
+        assertThat(rows(flows, "flows")).containsExactly(java.util.Arrays.asList("fl_welcome", 1L, 1L, 0L, 0L, 0L, 0L, 1.0,
+                null, 0.0, null, 20L, 20L, 0L, 0L, ""));
+        assertThat(rows(flows, "steps")).extracting(r -> r.subList(1, 6))
+                .containsExactly(List.of(1L, "greet", "Greeting", 1L, 0L), List.of(2L, "ask", "Ask the size", 1L, 0L));
+        HttpResponse<String> run = get("/api/v1/workspaces/" + WS + "/flow-runs/run_1", readToken, "application/json");
+        assertThat(run.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(run.body())).isEqualTo(JSON.readTree(JSON.writeValueAsString(ReportWriter.toJson(reports.flowRun(WS, "run_1")))));
+        assertThat(get("/api/v1/workspaces/" + WS + "/flow-runs/run_1", otherWorkspaceToken, "application/json").statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/workspaces/" + WS + "/flow-runs/nope", readToken, "application/json").statusCode()).isEqualTo(400);
     }
 
     @Test
