@@ -4,7 +4,6 @@ import com.wapi.analytics.readers.ParseResult;
 import com.wapi.analytics.readers.Rejection;
 import com.wapi.analytics.readers.facts.Fact;
 import com.wapi.analytics.readers.meta.MetaWebhookParser;
-import com.wapi.analytics.readers.meta.Router;
 import com.wapi.analytics.readers.platform.PlatformEventParser;
 import com.wapi.analytics.tenancy.PhoneNumberRepository;
 import org.springframework.batch.core.ExitStatus;
@@ -18,7 +17,7 @@ class RawEventProcessor implements ItemProcessor<RawEvent, LoadedEvent>, StepExe
     private final MetaWebhookParser metaParser;
     private final PlatformEventParser platformParser;
     private final PhoneNumberRepository phones;
-    private final ThreadLocal<Router> router = new ThreadLocal<>();
+    private final ThreadLocal<PostgresRouter> router = new ThreadLocal<>();
 
     RawEventProcessor(MetaWebhookParser metaParser, PlatformEventParser platformParser, PhoneNumberRepository phones) {
         this.metaParser = metaParser;
@@ -41,7 +40,7 @@ class RawEventProcessor implements ItemProcessor<RawEvent, LoadedEvent>, StepExe
     @Override
     public LoadedEvent process(RawEvent event) {
         byte[] body = event.takeBody();
-        ParseResult result = event.fromMeta() ? metaParser.parse(body, currentRouter(), event.receivedAt())
+        ParseResult result = event.fromMeta() ? metaParser.parse(body, currentRouter().at(event.receivedAt()), event.receivedAt())
                 : platformParser.parse(body);
         if (result instanceof ParseResult.Rejected rejected) {
             return LoadedEvent.quarantined(event, rejected.reason(), rejected.detail());
@@ -58,8 +57,8 @@ class RawEventProcessor implements ItemProcessor<RawEvent, LoadedEvent>, StepExe
         return LoadedEvent.facts(event, facts);
     }
 
-    private Router currentRouter() {
-        Router r = router.get();
+    private PostgresRouter currentRouter() {
+        PostgresRouter r = router.get();
         if (r == null) {
             r = new PostgresRouter(phones);
             router.set(r);
