@@ -130,8 +130,10 @@ class AdminCommandsTests extends IntegrationTest {
                 "--waba-id", "9001");
         assertThat(add.exitCode()).isEqualTo(2);
         assertThat(add.err()).contains("WhatsApp Business Account 9001 belongs to organization acme", "--waba-id");
+        ok("phone", "add", "--workspace", "acme-care", "--phone-number-id", "112", "--waba-id", "9001");
         CliResult move = CliResult.run(cli, "phone", "move", "--phone-number-id", "111", "--to-workspace", "globex-main");
-        assertThat(move.exitCode()).as("the account's other numbers would stay in acme").isEqualTo(2);
+        assertThat(move.exitCode()).as("the account's number 112 would stay in acme").isEqualTo(2);
+        assertThat(move.err()).contains("belongs to organization acme");
     }
 
     static List<List<String>> badInput() {
