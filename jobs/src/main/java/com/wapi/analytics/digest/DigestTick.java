@@ -18,6 +18,13 @@ import org.springframework.stereotype.Service;
  * What the scheduler runs every few minutes: for each organization with the digest on whose local clock has
  * passed 09:00, the digest of the previous local day, if not done yet. Days missed while the app was down are
  * caught up (late) within a short look-back, never before the organization existed.
+ * <p>
+ * Due dates are computed in the time zone in force at the tick, and the ledger is keyed by (organization, local
+ * date). After a time-zone change, a date earlier than the newest date in the ledger that has no row of its own is
+ * never due: when the day boundaries jump back (Pacific/Chatham to Pacific/Honolulu), the local date that repeats
+ * was sent under the old zone and is not sent again, and the next digest is the new zone's following date. When
+ * they jump forward (Asia/Kolkata to Pacific/Chatham), no date is skipped: the date pending at the change comes due
+ * at once, the following ones at 09:00 of the new zone.
  */
 @Service
 public class DigestTick {
@@ -77,9 +84,15 @@ public class DigestTick {
         if (first.isBefore(created)) {
             first = created;
         }
+        List<LocalDate> inLedger = db.sql("""
+                SELECT digest_date FROM digest_ledger WHERE organization_id = ? AND digest_date >= ? ORDER BY digest_date""")
+                .params(org.id(), first).query(LocalDate.class).list();
+        LocalDate newest = inLedger.isEmpty() ? null : inLedger.get(inLedger.size() - 1);
         List<LocalDate> dates = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(latest); d = d.plusDays(1)) {
-            dates.add(d);
+            if (newest == null || !d.isBefore(newest) || inLedger.contains(d)) {
+                dates.add(d);
+            }
         }
         return dates;
     }

@@ -4,7 +4,6 @@ import com.wapi.analytics.readers.ParseResult;
 import com.wapi.analytics.readers.Rejection;
 import com.wapi.analytics.readers.facts.Fact;
 import com.wapi.analytics.readers.meta.MetaWebhookParser;
-import com.wapi.analytics.readers.meta.Router;
 import com.wapi.analytics.readers.platform.PlatformEventParser;
 import com.wapi.analytics.tenancy.PhoneNumberRepository;
 import org.springframework.batch.core.ExitStatus;
@@ -18,7 +17,7 @@ class RawEventProcessor implements ItemProcessor<RawEvent, LoadedEvent>, StepExe
     private final MetaWebhookParser metaParser;
     private final PlatformEventParser platformParser;
     private final PhoneNumberRepository phones;
-    private final ThreadLocal<Router> router = new ThreadLocal<>();
+    private final ThreadLocal<PostgresRouter> router = new ThreadLocal<>();
 
     RawEventProcessor(MetaWebhookParser metaParser, PlatformEventParser platformParser, PhoneNumberRepository phones) {
         this.metaParser = metaParser;
@@ -42,7 +41,8 @@ class RawEventProcessor implements ItemProcessor<RawEvent, LoadedEvent>, StepExe
     public LoadedEvent process(RawEvent event) {
         byte[] body = event.takeBody();
         ParseResult result = !event.fromMeta() ? platformParser.parse(body)
-                : metaParser.parse(body, currentRouter(), event.receivedAt(), event.isReplay() ? event.replayPaths() : null);
+                : metaParser.parse(body, currentRouter().at(event.receivedAt()), event.receivedAt(),
+                        event.isReplay() ? event.replayPaths() : null);
         if (result instanceof ParseResult.Rejected rejected) {
             return LoadedEvent.quarantined(event, rejected.reason(), rejected.detail());
         }
@@ -59,8 +59,8 @@ class RawEventProcessor implements ItemProcessor<RawEvent, LoadedEvent>, StepExe
                 .map(r -> new LoadedEvent.Quarantined(r.path(), r.reason(), r.detail())).toList());
     }
 
-    private Router currentRouter() {
-        Router r = router.get();
+    private PostgresRouter currentRouter() {
+        PostgresRouter r = router.get();
         if (r == null) {
             r = new PostgresRouter(phones);
             router.set(r);

@@ -9,9 +9,11 @@ public class Actor {
     String name;
 
     public String name() {
-        if (name != null && !name.isBlank()) {
-            return name.strip();
-        }
+        return name != null && !name.isBlank() ? name.strip() : osUser();
+    }
+
+    /** Who a change made without {@code --actor} is attributed to. */
+    public static String osUser() {
         String user = System.getProperty("user.name");
         return user == null || user.isBlank() ? "unknown" : "os:" + user;
     }

@@ -1,6 +1,7 @@
 package com.wapi.analytics.tenancy;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,6 +28,25 @@ public class MemberRepository {
                     AND lower(email) = lower(?) AND role = ?""")
                 .params(organizationId, workspaceId, email, role.name(), organizationId, workspaceId, email, role.name())
                 .query(Long.class).list().get(0);
+    }
+
+    public Optional<Member> findById(long id) {
+        return db.sql("SELECT " + COLUMNS + " FROM users WHERE id = ?").param(id).query(Member.class).optional();
+    }
+
+    void setRole(long id, Member.Role role) {
+        db.sql("UPDATE users SET role = ? WHERE id = ?").params(role.name(), id).update();
+    }
+
+    void delete(long id) {
+        db.sql("DELETE FROM users WHERE id = ?").param(id).update();
+    }
+
+    /** The organization's owner {@code oldEmail} is replaced by {@code newEmail}, who takes the owner membership. */
+    void replaceOwner(String organizationId, String oldEmail, String newEmail) {
+        db.sql("DELETE FROM users WHERE organization_id = ? AND role = 'owner' AND lower(email) = lower(?)")
+                .params(organizationId, oldEmail).update();
+        upsert(organizationId, null, newEmail, Member.Role.owner);
     }
 
     public List<Member> findByOrganization(String organizationId) {

@@ -1,13 +1,17 @@
 package com.wapi.analytics.tenancy;
 
 import com.wapi.analytics.cli.Table;
+import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "org", mixinStandardHelpOptions = true, description = "Create and list organizations.",
-        subcommands = {OrgCommand.Create.class, OrgCommand.ListOrgs.class})
+@Command(name = "org", mixinStandardHelpOptions = true, description = "Create, list, show and change organizations.",
+        subcommands = {OrgCommand.Create.class, OrgCommand.ListOrgs.class, OrgCommand.Show.class, OrgCommand.Set.class})
 public class OrgCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
@@ -53,6 +57,61 @@ public class OrgCommand {
             }
             table.print(spec.commandLine().getOut());
         }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show an organization's settings.")
+    static class Show implements Runnable {
+
+        @Spec CommandSpec spec;
+        @Parameters(paramLabel = "ORG", description = "organization id") String org;
+        private final OrganizationRepository organizations;
+
+        Show(OrganizationRepository organizations) {
+            this.organizations = organizations;
+        }
+
+        @Override
+        public void run() {
+            print(spec.commandLine().getOut(), organizations.require(org));
+        }
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true, description = {
+            "Change an organization's settings; prints them as `org show` does. Audited.",
+            "A new --timezone moves the digest to 09:00 of the new zone from the next tick on; a local date already "
+                    + "sent is never sent again (see README, Operating it).",
+            "A new --owner-email replaces the owner: the next digest goes to the new owner only."})
+    static class Set implements Runnable {
+
+        @Spec CommandSpec spec;
+        @Mixin Actor actor;
+        @Parameters(paramLabel = "ORG", description = "organization id") String org;
+        @Option(names = "--name", description = "display name") String name;
+        @Option(names = "--timezone", description = "IANA time zone of its days and digest, e.g. Asia/Kolkata") String timeZone;
+        @Option(names = "--digest", description = "daily owner digest: on|off") Toggle digest;
+        @Option(names = "--empty-day", description = "on a day without traffic: send|skip") Organization.EmptyDayMode emptyDay;
+        @Option(names = "--owner-email", description = "the new owner, who receives the digest from now on") String ownerEmail;
+
+        private final OrgSettings settings;
+
+        Set(OrgSettings settings) {
+            this.settings = settings;
+        }
+
+        @Override
+        public void run() {
+            Boolean enabled = digest == null ? null : digest == Toggle.on;
+            print(spec.commandLine().getOut(), settings.set(org,
+                    new OrgSettings.Changes(name, timeZone, enabled, emptyDay, ownerEmail), actor.name()));
+        }
+    }
+
+    private static void print(PrintWriter out, Organization org) {
+        out.println("id: " + org.id());
+        for (Map.Entry<String, Object> setting : org.settings().entrySet()) {
+            out.println(setting.getKey() + ": " + setting.getValue());
+        }
+        out.flush();
     }
 
     enum Toggle { on, off }

@@ -1,5 +1,6 @@
 package com.wapi.analytics.tenancy;
 
+import com.wapi.analytics.InvalidInputException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -28,6 +29,15 @@ public class OrganizationRepository {
                 .update();
     }
 
+    void update(Organization org) {
+        db.sql("""
+                UPDATE organizations SET name = ?, time_zone = ?, owner_email = ?, digest_enabled = ?, empty_day_mode = ?
+                 WHERE id = ?""")
+                .params(org.name(), org.timeZone().getId(), org.ownerEmail(), org.digestEnabled(),
+                        org.emptyDayMode().name(), org.id())
+                .update();
+    }
+
     /** For simulated organizations that are meant to have existed before the traffic they receive. */
     public void existingSince(String id, Instant since) {
         db.sql("UPDATE organizations SET created_at = least(created_at, ?) WHERE id = ?")
@@ -36,6 +46,12 @@ public class OrganizationRepository {
 
     public Optional<Organization> findById(String id) {
         return db.sql("SELECT * FROM organizations WHERE id = ?").param(id).query(OrganizationRepository::map).optional();
+    }
+
+    /** The organization, or the error a user can act on. */
+    Organization require(String id) {
+        return findById(id).orElseThrow(() -> new InvalidInputException("unknown organization '" + id
+                + "': list them with `scripts/wapi org list` or create it with `scripts/wapi org create`"));
     }
 
     public List<Organization> findAll() {

@@ -2,19 +2,24 @@ package com.wapi.analytics.tenancy;
 
 import com.wapi.analytics.cli.Table;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "phone", mixinStandardHelpOptions = true,
         description = "Map Meta phone numbers to workspaces: webhooks are routed by value.metadata.phone_number_id.",
-        subcommands = {PhoneCommand.Add.class, PhoneCommand.ListPhones.class})
+        subcommands = {PhoneCommand.Add.class, PhoneCommand.ListPhones.class, PhoneCommand.Move.class,
+                PhoneCommand.Remove.class})
 public class PhoneCommand {
 
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a phone number to a workspace; prints its id.")
+    @Command(name = "add", mixinStandardHelpOptions = true, description = {
+            "Add a phone number to a workspace; prints its id. Audited.",
+            "A WhatsApp Business Account's numbers all belong to one organization."})
     static class Add implements Runnable {
 
         @Spec CommandSpec spec;
+        @Mixin Actor actor;
         @Option(names = "--workspace", required = true) String workspace;
         @Option(names = "--phone-number-id", required = true, description = "Meta's phone number id") String phoneNumberId;
         @Option(names = "--waba-id", description = "WhatsApp Business Account id: routes template and account updates") String wabaId;
@@ -28,7 +33,8 @@ public class PhoneCommand {
 
         @Override
         public void run() {
-            spec.commandLine().getOut().println(setup.addPhoneNumber(workspace, phoneNumberId, wabaId, displayNumber).phoneNumberId());
+            spec.commandLine().getOut().println(
+                    setup.addPhoneNumber(workspace, phoneNumberId, wabaId, displayNumber, actor.name()).phoneNumberId());
         }
     }
 
@@ -50,6 +56,47 @@ public class PhoneCommand {
                 table.row(p.phoneNumberId(), p.workspaceId(), p.wabaId(), p.displayNumber());
             }
             table.print(spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "move", mixinStandardHelpOptions = true, description = {
+            "Route a number to another workspace. Audited.",
+            "Events received from now on (by their receive time) go to the new workspace; facts already loaded, and "
+                    + "events received before, stay in the old one."})
+    static class Move implements Runnable {
+
+        @Mixin Actor actor;
+        @Option(names = "--phone-number-id", required = true) String phoneNumberId;
+        @Option(names = "--to-workspace", required = true) String toWorkspace;
+        private final PhoneNumbers phones;
+
+        Move(PhoneNumbers phones) {
+            this.phones = phones;
+        }
+
+        @Override
+        public void run() {
+            phones.move(phoneNumberId, toWorkspace, actor.name());
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = {
+            "Stop routing a number. Audited.",
+            "Events received from now on are quarantined as unknown_phone_number; add the number again and run "
+                    + "`etl --replay-quarantine` to load them."})
+    static class Remove implements Runnable {
+
+        @Mixin Actor actor;
+        @Option(names = "--phone-number-id", required = true) String phoneNumberId;
+        private final PhoneNumbers phones;
+
+        Remove(PhoneNumbers phones) {
+            this.phones = phones;
+        }
+
+        @Override
+        public void run() {
+            phones.remove(phoneNumberId, actor.name());
         }
     }
 }

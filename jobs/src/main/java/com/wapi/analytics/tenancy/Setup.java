@@ -1,14 +1,19 @@
 package com.wapi.analytics.tenancy;
 
 import com.wapi.analytics.InvalidInputException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates organizations, workspaces, phone numbers, members and tokens. Each call validates everything
- * first and writes in one transaction: bad input changes nothing.
+ * Creates organizations, workspaces, phone numbers, members and tokens, and revokes tokens. Each call validates
+ * everything first and writes in one transaction, with its audit row: bad input changes nothing.
  */
 @Service
 @Transactional
@@ -22,14 +27,18 @@ public class Setup {
     private final PhoneNumberRepository phones;
     private final MemberRepository members;
     private final ApiTokens tokens;
+    private final ApiTokenRepository tokenRows;
+    private final AdminAudit audit;
 
     public Setup(OrganizationRepository organizations, WorkspaceRepository workspaces, PhoneNumberRepository phones,
-            MemberRepository members, ApiTokens tokens) {
+            MemberRepository members, ApiTokens tokens, ApiTokenRepository tokenRows, AdminAudit audit) {
         this.organizations = organizations;
         this.workspaces = workspaces;
         this.phones = phones;
         this.members = members;
         this.tokens = tokens;
+        this.tokenRows = tokenRows;
+        this.audit = audit;
     }
 
     public Organization createOrganization(String id, String name, String timeZone, String ownerEmail,
@@ -49,7 +58,7 @@ public class Setup {
     public Workspace createWorkspace(String id, String organizationId, String name) {
         String wsId = Ids.chosenOrNew(id, "ws");
         requireText(name, "--name");
-        organization(organizationId);
+        organizations.require(organizationId);
         if (workspaces.findById(wsId).isPresent()) {
             throw new InvalidInputException("workspace " + wsId + " already exists: choose another --id");
         }
@@ -63,7 +72,12 @@ public class Setup {
     }
 
     public PhoneNumber addPhoneNumber(String workspaceId, String phoneNumberId, String wabaId, String displayNumber) {
-        workspace(workspaceId);
+        return addPhoneNumber(workspaceId, phoneNumberId, wabaId, displayNumber, Actor.osUser());
+    }
+
+    public PhoneNumber addPhoneNumber(String workspaceId, String phoneNumberId, String wabaId, String displayNumber,
+            String actor) {
+        Workspace workspace = workspaces.require(workspaceId);
         if (phoneNumberId == null || !PHONE_NUMBER_ID.matcher(phoneNumberId).matches()) {
             throw new InvalidInputException("--phone-number-id '" + phoneNumberId + "' must be Meta's numeric "
                     + "phone number id (value.metadata.phone_number_id), e.g. 106540352242922");
@@ -73,51 +87,104 @@ public class Setup {
         }
         phones.findById(phoneNumberId).ifPresent(existing -> {
             throw new InvalidInputException("phone_number_id " + phoneNumberId + " already belongs to workspace "
-                    + existing.workspaceId() + ": a number routes to one workspace only");
+                    + existing.workspaceId() + ": a number routes to one workspace only (to change it: "
+                    + "scripts/wapi phone move --phone-number-id " + phoneNumberId + " --to-workspace " + workspaceId + ")");
         });
+        requireAccountOfOneOrganization(wabaId, workspace.organizationId(), phoneNumberId);
         PhoneNumber phone = new PhoneNumber(phoneNumberId, workspaceId, wabaId, displayNumber);
         phones.insert(phone);
+        audit.record(new AdminAudit.Change(actor, workspace.organizationId(), workspaceId, "phone.add", phoneNumberId,
+                null, phone.state()));
         return phone;
     }
 
+    /**
+     * A WhatsApp Business Account belongs to one organization: its template and account updates go to every
+     * workspace with a number on it, and must never reach another organization's.
+     */
+    void requireAccountOfOneOrganization(String wabaId, String organizationId, String phoneNumberId) {
+        if (wabaId == null) {
+            return;
+        }
+        List<String> others = phones.otherOrganizationsOfAccount(wabaId, organizationId, phoneNumberId);
+        if (!others.isEmpty()) {
+            throw new InvalidInputException("WhatsApp Business Account " + wabaId + " belongs to organization "
+                    + String.join(", ", others) + ": an account's numbers stay in one organization (check --waba-id, "
+                    + "or remove that organization's numbers first with `scripts/wapi phone remove`)");
+        }
+    }
+
     public long addMember(String organizationId, String workspaceId, String email, Member.Role role) {
-        organization(organizationId);
-        if (workspaceId != null && !workspace(workspaceId).organizationId().equals(organizationId)) {
+        return addMember(organizationId, workspaceId, email, role, Actor.osUser());
+    }
+
+    public long addMember(String organizationId, String workspaceId, String email, Member.Role role, String actor) {
+        organizations.require(organizationId);
+        if (workspaceId != null && !workspaces.require(workspaceId).organizationId().equals(organizationId)) {
             throw new InvalidInputException("workspace " + workspaceId + " belongs to another organization than "
                     + organizationId + ": pass a workspace of " + organizationId);
         }
         if (role == Member.Role.owner && workspaceId != null) {
             throw new InvalidInputException("an owner belongs to the whole organization: drop --workspace");
         }
-        return members.upsert(organizationId, workspaceId, email(email), role);
+        long id = members.upsert(organizationId, workspaceId, email(email), role);
+        audit.record(new AdminAudit.Change(actor, organizationId, workspaceId, "user.add", Long.toString(id), null,
+                members.findById(id).orElseThrow().state()));
+        return id;
     }
 
     public ApiTokens.Issued createToken(String workspaceId, String organizationId, ApiToken.Kind kind) {
+        return createToken(workspaceId, organizationId, kind, null, Actor.osUser());
+    }
+
+    public ApiTokens.Issued createToken(String workspaceId, String organizationId, ApiToken.Kind kind,
+            Duration expiresIn, String actor) {
         if ((workspaceId == null) == (organizationId == null)) {
             throw new InvalidInputException("give exactly one of --workspace or --org");
         }
+        String org = organizationId;
         if (workspaceId != null) {
-            workspace(workspaceId);
+            org = workspaces.require(workspaceId).organizationId();
         } else {
-            organization(organizationId);
+            organizations.require(organizationId);
             if (kind == ApiToken.Kind.ingest) {
                 throw new InvalidInputException("ingest tokens belong to one workspace: use --workspace");
             }
         }
-        return tokens.issue(kind, workspaceId, organizationId);
+        if (expiresIn != null && (expiresIn.isNegative() || expiresIn.isZero())) {
+            throw new InvalidInputException("--expires-in must be positive, e.g. 90d or 12h");
+        }
+        ApiTokens.Issued issued = tokens.issue(kind, workspaceId, organizationId,
+                expiresIn == null ? null : Instant.now().plus(expiresIn));
+        audit.record(new AdminAudit.Change(actor, org, workspaceId, "token.create", Long.toString(issued.id()), null,
+                tokenState(tokenRows.findById(issued.id()).orElseThrow())));
+        return issued;
     }
 
-    private Organization organization(String id) {
-        return organizations.findById(id).orElseThrow(() -> new InvalidInputException("unknown organization '" + id
-                + "': list them with `scripts/wapi org list` or create it with `scripts/wapi org create`"));
+    /** Revokes the token: its next request, on any process, is refused. */
+    public void revokeToken(long id, String actor) {
+        ApiTokenRepository.Listed token = tokenRows.findById(id).orElseThrow(() -> new InvalidInputException(
+                "unknown token id " + id + ": list them with `scripts/wapi token list`"));
+        if (token.revokedAt() != null) {
+            throw new InvalidInputException("token " + id + " was revoked at " + token.revokedAt() + " already: nothing to do");
+        }
+        tokenRows.revoke(id);
+        String org = token.organizationId() != null ? token.organizationId()
+                : workspaces.require(token.workspaceId()).organizationId();
+        audit.record(new AdminAudit.Change(actor, org, token.workspaceId(), "token.revoke", Long.toString(id),
+                tokenState(token), tokenState(tokenRows.findById(id).orElseThrow())));
     }
 
-    private Workspace workspace(String id) {
-        return workspaces.findById(id).orElseThrow(() -> new InvalidInputException("unknown workspace '" + id
-                + "': list them with `scripts/wapi workspace list`"));
+    private static Map<String, Object> tokenState(ApiTokenRepository.Listed token) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("prefix", token.prefix());
+        state.put("kind", token.kind().name());
+        state.put("expires_at", token.expiresAt() == null ? null : token.expiresAt().toString());
+        state.put("revoked_at", token.revokedAt() == null ? null : token.revokedAt().toString());
+        return state;
     }
 
-    private static ZoneId zone(String timeZone) {
+    static ZoneId zone(String timeZone) {
         if (timeZone == null || !ZoneId.getAvailableZoneIds().contains(timeZone)) {
             throw new InvalidInputException("unknown time zone '" + timeZone
                     + "': use an IANA name such as Europe/Berlin, Asia/Kolkata or UTC");
@@ -125,14 +192,14 @@ public class Setup {
         return ZoneId.of(timeZone);
     }
 
-    private static String email(String email) {
+    static String email(String email) {
         if (email == null || !EMAIL.matcher(email.strip()).matches()) {
             throw new InvalidInputException("'" + email + "' is not an email address: use name@example.com");
         }
         return email.strip();
     }
 
-    private static void requireText(String value, String option) {
+    static void requireText(String value, String option) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(option + " must not be blank");
         }

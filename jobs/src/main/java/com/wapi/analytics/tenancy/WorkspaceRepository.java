@@ -1,5 +1,6 @@
 package com.wapi.analytics.tenancy;
 
+import com.wapi.analytics.InvalidInputException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +23,12 @@ public class WorkspaceRepository {
     public Optional<Workspace> findById(String id) {
         return db.sql("SELECT id, organization_id, name FROM workspaces WHERE id = ?").param(id)
                 .query(Workspace.class).optional();
+    }
+
+    /** The workspace, or the error a user can act on. */
+    Workspace require(String id) {
+        return findById(id).orElseThrow(() -> new InvalidInputException("unknown workspace '" + id
+                + "': list them with `scripts/wapi workspace list`"));
     }
 
     public List<Workspace> findByOrganization(String organizationId) {
