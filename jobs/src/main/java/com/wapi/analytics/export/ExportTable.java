@@ -1,0 +1,19 @@
+package com.wapi.analytics.export;
+
+import java.io.IOException;
+
+/**
+ * The rows of one export, typed by the kinds of its columns: String for text, Long or Integer for counts and
+ * seconds, Double for rates, BigDecimal for amounts, OffsetDateTime (in the organization's offset) for times, null
+ * for none. {@link #finish()} completes the file; {@link #close()} only releases what the table holds, so a failed
+ * export never looks complete.
+ */
+interface ExportTable extends AutoCloseable {
+
+    void row(Object... cells) throws IOException;
+
+    void finish() throws IOException;
+
+    @Override
+    void close();
+}
