@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -19,6 +20,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * A workbook with one sheet, streamed through POI's SXSSF (100 rows in memory, the rest in a compressed temporary
  * file): counts, seconds and amounts as numbers, rates as numbers shown as percentages, times as date-times of the
  * organization's zone, text as text cells (never formulas), a frozen header row and columns as wide as their content.
+ * Rows past a sheet's limit (1,048,576 with the header) go on to sheets "name 2", "name 3", ..., each with the header.
  */
 final class XlsxTable implements ExportTable {
 
@@ -32,19 +34,27 @@ final class XlsxTable implements ExportTable {
             Column.Kind.AMOUNT, 12, Column.Kind.TIME, 19));
 
     private final OutputStream out;
+    private final String sheetName;
     private final List<Column> columns;
+    private final int rowsPerSheet;
     private final SXSSFWorkbook workbook;
-    private final SXSSFSheet sheet;
+    private final CellStyle header;
     private final CellStyle[] styles;
     private final int[] widths;
+    private SXSSFSheet sheet;
     private int rows;
 
     XlsxTable(OutputStream out, String sheetName, List<Column> columns) {
+        this(out, sheetName, columns, SpreadsheetVersion.EXCEL2007.getMaxRows());
+    }
+
+    XlsxTable(OutputStream out, String sheetName, List<Column> columns, int rowsPerSheet) {
         this.out = out;
+        this.sheetName = sheetName;
         this.columns = columns;
+        this.rowsPerSheet = rowsPerSheet;
         this.workbook = new SXSSFWorkbook(WINDOW);
         workbook.setCompressTempFiles(true);
-        this.sheet = workbook.createSheet(sheetName);
         this.styles = new CellStyle[columns.size()];
         this.widths = new int[columns.size()];
         Map<Column.Kind, CellStyle> byKind = new EnumMap<>(Column.Kind.class);
@@ -55,15 +65,24 @@ final class XlsxTable implements ExportTable {
         });
         Font bold = workbook.createFont();
         bold.setBold(true);
-        CellStyle header = workbook.createCellStyle();
+        this.header = workbook.createCellStyle();
         header.setFont(bold);
-        Row row = sheet.createRow(rows++);
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
             styles[i] = byKind.get(column.kind());
             widths[i] = Math.max(column.name().length(), WIDTHS.getOrDefault(column.kind(), 0));
+        }
+        nextSheet();
+    }
+
+    private void nextSheet() {
+        int number = workbook.getNumberOfSheets() + 1;
+        sheet = workbook.createSheet(number == 1 ? sheetName : sheetName + " " + number);
+        rows = 0;
+        Row row = sheet.createRow(rows++);
+        for (int i = 0; i < columns.size(); i++) {
             Cell cell = row.createCell(i);
-            cell.setCellValue(column.name());
+            cell.setCellValue(columns.get(i).name());
             cell.setCellStyle(header);
         }
         sheet.createFreezePane(0, 1);
@@ -71,6 +90,9 @@ final class XlsxTable implements ExportTable {
 
     @Override
     public void row(Object... cells) {
+        if (rows == rowsPerSheet) {
+            nextSheet();
+        }
         Row row = sheet.createRow(rows++);
         for (int i = 0; i < cells.length; i++) {
             Object value = cells[i];
@@ -97,8 +119,10 @@ final class XlsxTable implements ExportTable {
 
     @Override
     public void finish() throws IOException {
-        for (int i = 0; i < widths.length; i++) {
-            sheet.setColumnWidth(i, (Math.min(widths[i], MAX_WIDTH) + 2) * 256);
+        for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
+            for (int i = 0; i < widths.length; i++) {
+                workbook.getSheetAt(s).setColumnWidth(i, (Math.min(widths[i], MAX_WIDTH) + 2) * 256);
+            }
         }
         workbook.write(out);
         out.flush();
