@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -40,22 +39,17 @@ final class CsvTable implements ExportTable {
         csv.printRecord(record);
     }
 
-    static Object cell(Column.Kind kind, Object value) {
+    private static Object cell(Column.Kind kind, Object value) {
         if (value == null) {
             return "";
         }
         return switch (kind) {
             case TEXT -> SafeCsv.text(value.toString());
-            case RATE, RATE_CHANGE -> rate(((Number) value).doubleValue()).toPlainString();
+            case RATE, RATE_CHANGE -> ExportTable.rate(((Number) value).doubleValue()).toPlainString();
             case AMOUNT -> ((BigDecimal) value).toPlainString();
             case TIME -> ReportWriter.ISO_TIME.format((OffsetDateTime) value);
             case COUNT, SECONDS -> value;
         };
-    }
-
-    /** A rate as every export gives it: a fraction rounded to 4 decimals. */
-    static BigDecimal rate(double fraction) {
-        return BigDecimal.valueOf(fraction).setScale(4, RoundingMode.HALF_UP);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package com.wapi.analytics.export;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * The rows of one export, typed by the kinds of its columns: String for text, Long or Integer for counts and
@@ -16,4 +18,9 @@ interface ExportTable extends AutoCloseable {
 
     @Override
     void close();
+
+    /** A rate as every export gives it: a fraction rounded to 4 decimals. */
+    static BigDecimal rate(double fraction) {
+        return BigDecimal.valueOf(fraction).setScale(4, RoundingMode.HALF_UP);
+    }
 }

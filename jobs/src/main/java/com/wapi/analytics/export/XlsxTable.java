@@ -106,7 +106,7 @@ final class XlsxTable implements ExportTable {
                     cell.setCellValue(text);
                     widths[i] = Math.max(widths[i], text.length());
                 }
-                case RATE, RATE_CHANGE -> cell.setCellValue(CsvTable.rate(((Number) value).doubleValue()).doubleValue());
+                case RATE, RATE_CHANGE -> cell.setCellValue(ExportTable.rate(((Number) value).doubleValue()).doubleValue());
                 case AMOUNT -> cell.setCellValue(((BigDecimal) value).doubleValue());
                 case TIME -> cell.setCellValue(((OffsetDateTime) value).toLocalDateTime());
                 case COUNT, SECONDS -> cell.setCellValue(((Number) value).doubleValue());
