@@ -1,25 +1,28 @@
 package com.wapi.analytics.api;
 
+import com.wapi.analytics.export.ExportFormat;
 import com.wapi.analytics.export.Exports;
 import com.wapi.analytics.report.ReportPeriod;
 import com.wapi.analytics.report.Reports;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** The CSV exports over HTTP, streamed as they are read from ClickHouse. */
+/**
+ * The exports over HTTP. A CSV is streamed as it is read from ClickHouse, a workbook once it is complete. The
+ * export runs on the request's thread, so no asynchronous timeout cuts a long one; when it fails part way, the
+ * exception reaches the server after the response is committed and the server closes the connection without the
+ * final chunk, so a client sees an aborted download, never a well-formed truncated file.
+ */
 @RestController
 class ExportsApiController {
 
@@ -33,26 +36,28 @@ class ExportsApiController {
         this.exports = exports;
     }
 
-    @GetMapping("/api/v1/workspaces/{workspaceId}/exports/{kind}.csv")
-    ResponseEntity<StreamingResponseBody> export(@PathVariable String workspaceId, @PathVariable String kind,
+    @GetMapping("/api/v1/workspaces/{workspaceId}/exports/{kind}.{format}")
+    void export(@PathVariable String workspaceId, @PathVariable String kind, @PathVariable String format,
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from, @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "false") boolean recipients,
-            @RequestHeader(name = "Authorization", required = false) String authorization) {
+            @RequestHeader(name = "Authorization", required = false) String authorization,
+            HttpServletResponse response) throws IOException {
         access.check(authorization, workspaceId);
         Exports.Kind exportKind;
+        ExportFormat exportFormat;
         try {
             exportKind = Exports.Kind.valueOf(kind);
+            exportFormat = ExportFormat.valueOf(format);
         } catch (IllegalArgumentException e) {
-            throw new ApiError(HttpStatus.NOT_FOUND, "not_found", "exports are broadcasts.csv and conversations.csv");
+            throw new ApiError(HttpStatus.NOT_FOUND, "not_found",
+                    "exports are broadcasts and conversations, each as .csv or .xlsx (e.g. broadcasts.xlsx)");
         }
         ReportPeriod period = reports.period(workspaceId, from, to);
-        StreamingResponseBody body = stream -> {
-            Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
-            exports.write(exportKind, period, recipients, out);
-            out.flush();
-        };
-        return ResponseEntity.ok().contentType(ReportsApiController.CSV)
-                .header("Content-Disposition", "attachment; filename=\"" + kind + "-" + workspaceId + "-" + from + "-" + to + ".csv\"")
-                .body(body);
+        response.setContentType(exportFormat.mediaType());
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + kind + "-" + workspaceId + "-" + from + "-" + to
+                + "." + exportFormat + "\"");
+        OutputStream out = response.getOutputStream();
+        exports.write(exportKind, period, recipients, exportFormat, out);
+        out.flush();
     }
 }

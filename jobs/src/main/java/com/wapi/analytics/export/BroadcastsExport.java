@@ -1,32 +1,39 @@
 package com.wapi.analytics.export;
 
-import com.wapi.analytics.csv.SafeCsv;
 import com.wapi.analytics.readers.errors.MetaErrorCatalogue;
+import com.wapi.analytics.report.Column;
 import com.wapi.analytics.report.FactQueries;
 import com.wapi.analytics.report.Report;
 import com.wapi.analytics.report.ReportPeriod;
-import com.wapi.analytics.report.ReportWriter;
 import com.wapi.analytics.report.Reports;
+import com.wapi.analytics.report.Section;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVPrinter;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
 /**
  * A row per broadcast: the delivery report's funnel and top failure, the attribution report's conversations,
- * conversions and revenue, and when the broadcast was launched. No figure is computed here.
+ * conversions and revenue, and when the broadcast was launched. No figure is computed here. Revenue is one column
+ * per currency earned in the period ({@code revenue_INR}, ...), after the fixed columns, so that a broadcast stays one
+ * row whose figures add up and a new currency never shifts a column.
  */
 @Component
 class BroadcastsExport {
 
-    static final String[] HEADER = {"broadcast_id", "name", "template", "launched_at", "targeted", "sent", "delivered",
-        "read", "failed", "delivery_rate", "read_rate", "top_failure_code", "top_failure_label", "conversations",
-        "conversions", "revenue"};
+    static final List<Column> COLUMNS = List.of(Column.text("broadcast_id"), Column.text("name"), Column.text("template"),
+            Column.time("launched_at"), Column.count("targeted"), Column.count("sent"), Column.count("delivered"),
+            Column.count("read"), Column.count("failed"), Column.rate("delivery_rate"), Column.rate("read_rate"),
+            Column.text("top_failure_code"), Column.text("top_failure_label"), Column.count("conversations"),
+            Column.count("conversions"));
+
+    static final String REVENUE = "revenue_";
 
     private static final String LAUNCHES = """
             SELECT broadcast_id, toUInt32(min(event_time)) FROM broadcasts FINAL
@@ -40,20 +47,25 @@ class BroadcastsExport {
         this.facts = facts;
     }
 
-    long write(ReportPeriod period, Writer out) throws IOException {
-        Report delivery = reports.run("delivery", period.workspaceId(), period.from(), period.to());
+    long write(ReportPeriod period, ExportFormat format, OutputStream out) throws IOException {
+        Section delivery = reports.run("delivery", period.workspaceId(), period.from(), period.to()).section("broadcasts");
         Report attribution = reports.run("attribution", period.workspaceId(), period.from(), period.to());
-        Map<String, long[]> attributed = new HashMap<>();
-        for (List<Object> row : attribution.section("touches").rows()) {
-            if ("broadcast".equals(row.get(0))) {
-                attributed.put((String) row.get(1), new long[] {(Long) row.get(4), (Long) row.get(5)});
+        Section touches = attribution.section("touches");
+        Map<String, List<Object>> attributed = new HashMap<>();
+        for (List<Object> row : touches.rows()) {
+            if ("broadcast".equals(touches.value(row, "touch_kind"))) {
+                attributed.put((String) touches.value(row, "touch_id"), row);
             }
         }
-        Map<String, List<String>> revenue = new HashMap<>();
-        for (List<Object> row : attribution.section("revenue").rows()) {
-            if ("broadcast".equals(row.get(0))) {
-                revenue.computeIfAbsent((String) row.get(1), k -> new ArrayList<>())
-                        .add(((BigDecimal) row.get(4)).toPlainString() + " " + row.get(2));
+        Section revenueSection = attribution.section("revenue");
+        Map<String, Map<String, BigDecimal>> revenue = new HashMap<>();
+        TreeSet<String> currencies = new TreeSet<>();
+        for (List<Object> row : revenueSection.rows()) {
+            if ("broadcast".equals(revenueSection.value(row, "touch_kind"))) {
+                String currency = (String) revenueSection.value(row, "currency");
+                currencies.add(currency);
+                revenue.computeIfAbsent((String) revenueSection.value(row, "touch_id"), k -> new TreeMap<>())
+                        .put(currency, (BigDecimal) revenueSection.value(row, "revenue"));
             }
         }
         Map<String, Long> launches = new HashMap<>();
@@ -61,22 +73,31 @@ class BroadcastsExport {
             launches.put(rs.getString(1), rs.getLong(2));
         });
 
-        CSVPrinter csv = SafeCsv.printer(out, HEADER);
+        List<Column> columns = new ArrayList<>(COLUMNS);
+        currencies.forEach(currency -> columns.add(Column.amount(REVENUE + currency)));
         long rows = 0;
-        for (List<Object> r : delivery.section("broadcasts").rows()) {
-            String id = (String) r.get(0);
-            Integer topCode = (Integer) r.get(10);
-            long[] conversations = attributed.getOrDefault(id, new long[2]);
-            Long launched = launches.get(id);
-            csv.printRecord(SafeCsv.text(id), SafeCsv.text((String) r.get(1)), SafeCsv.text((String) r.get(2)),
-                    launched == null ? "" : ReportWriter.ISO_TIME.format(period.local(launched)),
-                    r.get(3), r.get(4), r.get(5), r.get(6), r.get(7), r.get(8), r.get(9),
-                    topCode == null ? "" : topCode,
-                    topCode == null ? "" : SafeCsv.text(MetaErrorCatalogue.describe(topCode, "").label()),
-                    conversations[0], conversations[1], SafeCsv.text(String.join("; ", revenue.getOrDefault(id, List.of()))));
-            rows++;
+        try (ExportTable table = format.open(out, "broadcasts", columns)) {
+            for (List<Object> r : delivery.rows()) {
+                String id = (String) delivery.value(r, "broadcast_id");
+                Integer topCode = (Integer) delivery.value(r, "top_failure_code");
+                List<Object> touch = attributed.get(id);
+                Long launched = launches.get(id);
+                List<Object> cells = new ArrayList<>(List.of(id, delivery.value(r, "name"), delivery.value(r, "template")));
+                cells.add(launched == null ? null : period.local(launched));
+                for (String count : List.of("targeted", "sent", "delivered", "read", "failed", "delivery_rate", "read_rate")) {
+                    cells.add(delivery.value(r, count));
+                }
+                cells.add(topCode == null ? null : topCode.toString());
+                cells.add(topCode == null ? null : MetaErrorCatalogue.describe(topCode, "").label());
+                cells.add(touch == null ? 0L : touches.value(touch, "conversations"));
+                cells.add(touch == null ? 0L : touches.value(touch, "conversions"));
+                Map<String, BigDecimal> earned = revenue.getOrDefault(id, Map.of());
+                currencies.forEach(currency -> cells.add(earned.getOrDefault(currency, BigDecimal.ZERO)));
+                table.row(cells.toArray());
+                rows++;
+            }
+            table.finish();
         }
-        csv.flush();
         return rows;
     }
 }

@@ -1,12 +1,12 @@
 package com.wapi.analytics.export;
 
-import com.wapi.analytics.csv.SafeCsv;
+import com.wapi.analytics.report.Column;
 import com.wapi.analytics.report.FactQueries;
 import com.wapi.analytics.report.ReportPeriod;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import org.apache.commons.csv.CSVPrinter;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ConversationsExport {
 
-    static final String[] HEADER = {"conversation_id", "contact", "opened_at", "agent_id", "team_id",
-        "first_response_seconds", "replies", "resolved_at", "resolved_by", "attributed_kind", "attributed_id"};
+    static final List<Column> COLUMNS = List.of(Column.text("conversation_id"), Column.text("contact"),
+            Column.time("opened_at"), Column.text("agent_id"), Column.text("team_id"), Column.seconds("first_response_seconds"),
+            Column.count("replies"), Column.time("resolved_at"), Column.text("resolved_by"), Column.text("attributed_kind"),
+            Column.text("attributed_id"));
 
     private static final String CONVERSATIONS = """
             SELECT conversation_id, contact_id, toUInt32(opened_at), agent_id, team_id, first_response_seconds, replies,
@@ -37,23 +39,22 @@ class ConversationsExport {
         this.facts = facts;
     }
 
-    long write(ReportPeriod period, Writer out, ExportProgress progress) throws IOException {
-        CSVPrinter csv = SafeCsv.printer(out, HEADER);
+    long write(ReportPeriod period, ExportFormat format, OutputStream out, ExportProgress progress) throws IOException {
         long[] rows = {0};
-        facts.sql(CONVERSATIONS, period).query(rs -> {
-            long firstResponse = rs.getLong(6);
-            try {
-                csv.printRecord(SafeCsv.text(rs.getString(1)), SafeCsv.text(rs.getString(2)),
-                        RecipientsExport.time(period, rs.getLong(3)), SafeCsv.text(rs.getString(4)),
-                        SafeCsv.text(rs.getString(5)), firstResponse < 0 ? "" : firstResponse, rs.getLong(7),
-                        RecipientsExport.time(period, rs.getLong(8)), SafeCsv.text(rs.getString(9)),
-                        rs.getString(10), SafeCsv.text(rs.getString(11)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            progress.row(++rows[0]);
-        });
-        csv.flush();
+        try (ExportTable table = format.open(out, "conversations", COLUMNS)) {
+            facts.sql(CONVERSATIONS, period).query(rs -> {
+                long firstResponse = rs.getLong(6);
+                try {
+                    table.row(rs.getString(1), rs.getString(2), period.local(rs.getLong(3)), rs.getString(4), rs.getString(5),
+                            firstResponse < 0 ? null : firstResponse, rs.getLong(7), period.local(rs.getLong(8)),
+                            rs.getString(9), rs.getString(10), rs.getString(11));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                progress.row(++rows[0]);
+            });
+            table.finish();
+        }
         return rows[0];
     }
 }

@@ -4,11 +4,9 @@ import com.wapi.analytics.InvalidInputException;
 import com.wapi.analytics.cli.ExitCodes;
 import com.wapi.analytics.report.ReportPeriod;
 import com.wapi.analytics.report.Reports;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,8 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"CSV exports for managers (RFC 4180, UTF-8, header row, times ISO-8601 with the organization's offset).",
-                "Cells that a spreadsheet would run as a formula are prefixed with an apostrophe."},
+        description = {"Exports for managers: CSV (RFC 4180, UTF-8, header row, numbers bare, rates as fractions with 4 decimals,",
+                "times ISO-8601 with the organization's offset; text a spreadsheet would run as a formula is prefixed with an",
+                "apostrophe) or an .xlsx workbook of typed cells (--format xlsx)."},
         subcommands = {ExportCommand.Broadcasts.class, ExportCommand.Conversations.class, SubscriptionCommand.Subscribe.class,
                 SubscriptionCommand.Unsubscribe.class, SubscriptionCommand.ListSubscriptions.class, SubscriptionCommand.Tick.class})
 public class ExportCommand {
@@ -32,7 +31,9 @@ public class ExportCommand {
         @Option(names = "--workspace", required = true, paramLabel = "W") String workspace;
         @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "first local day") LocalDate from;
         @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "last local day (included)") LocalDate to;
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "the CSV file to write (- for stdout)") String out;
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "the file to write (- for stdout)") String out;
+        @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|xlsx", description = "csv (default) or xlsx")
+        ExportFormat format;
     }
 
     abstract static class Export implements Callable<Integer> {
@@ -57,7 +58,7 @@ public class ExportCommand {
             long start = System.nanoTime();
             long rows;
             if (range.out.equals("-")) {
-                rows = exports.write(kind(), period, perRecipient(), spec.commandLine().getOut(), ExportProgress.NONE);
+                rows = exports.write(kind(), period, perRecipient(), range.format, System.out, ExportProgress.NONE);
             } else {
                 rows = toFile(period, Path.of(range.out));
             }
@@ -73,11 +74,12 @@ public class ExportCommand {
             if (dir == null || !Files.isDirectory(dir)) {
                 throw new InvalidInputException("--out " + target + ": the folder " + dir + " does not exist");
             }
-            Path temp = Files.createTempFile(dir, ".export-", ".csv");
+            Path temp = Files.createTempFile(dir, ".export-", "." + range.format);
             try {
                 long rows;
-                try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8), 1 << 16)) {
-                    rows = exports.write(kind(), period, perRecipient(), out, ExportProgress.to(spec.commandLine().getErr()));
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                    rows = exports.write(kind(), period, perRecipient(), range.format, out,
+                            ExportProgress.to(spec.commandLine().getErr()));
                 }
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 return rows;

@@ -10,12 +10,9 @@ import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.OrganizationRepository;
 import com.wapi.analytics.tenancy.Workspace;
 import com.wapi.analytics.tenancy.WorkspaceRepository;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,8 +22,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails one period of a subscription: only to a manager of the workspace, the CSV attached (zipped above a size
- * threshold), claimed in the export ledger before the SMTP hand-off.
+ * Mails one period of a subscription: only to a manager of the workspace, the export attached in the subscription's
+ * format (a CSV zipped above a size threshold), claimed in the export ledger before the SMTP hand-off.
  */
 @Component
 class ExportMailing {
@@ -82,12 +79,14 @@ class ExportMailing {
         String name = subscription.kind() + "-" + workspace.id() + "-" + period.start() + "-" + period.end();
         Path dir = Files.createTempDirectory("wapi-export-");
         try {
-            Path csv = dir.resolve(name + ".csv");
+            Path file = dir.resolve(name + "." + subscription.format());
             long rows;
-            try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(csv), StandardCharsets.UTF_8))) {
-                rows = exports.write(subscription.kind(), reportPeriod, false, out);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+                rows = exports.write(subscription.kind(), reportPeriod, false, subscription.format(), out);
             }
-            Path attachment = Files.size(csv) > zipAboveBytes ? zip(csv, dir.resolve(name + ".zip")) : csv;
+            // a workbook is a zip already
+            boolean zip = subscription.format() == ExportFormat.csv && Files.size(file) > zipAboveBytes;
+            Path attachment = zip ? zip(file, dir.resolve(name + ".zip")) : file;
             Map<String, Object> model = Map.of("workspace", workspace.name(), "kind", subscription.kind().name(),
                     "cadence", subscription.cadence().name(), "from", period.start().toString(), "to", period.end().toString(),
                     "rows", rows, "timeZone", organization.timeZone().getId(), "file", attachment.getFileName().toString());

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAdjusters;
 
-/** A manager's standing order for a workspace's CSV export, mailed daily or weekly. */
+/** A manager's standing order for a workspace's export, mailed daily or weekly as CSV or as a workbook. */
 public record ExportSubscription(long id, String workspaceId, String email, Exports.Kind kind, Cadence cadence,
-        boolean active, OffsetDateTime createdAt) {
+        boolean active, OffsetDateTime createdAt, ExportFormat format) {
 
     public enum Cadence {
         daily, weekly;

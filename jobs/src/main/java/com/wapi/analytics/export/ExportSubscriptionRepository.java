@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ExportSubscriptionRepository {
 
-    private static final String COLUMNS = "id, workspace_id, email, kind, cadence, active, created_at";
+    private static final String COLUMNS = "id, workspace_id, email, kind, cadence, active, created_at, format";
 
     private final JdbcClient db;
 
@@ -16,12 +16,14 @@ public class ExportSubscriptionRepository {
         this.db = db;
     }
 
-    /** Creates the subscription, or re-activates the same one; returns its id. */
-    long subscribe(String workspaceId, String email, Exports.Kind kind, ExportSubscription.Cadence cadence) {
+    /** Creates the subscription, or re-activates the same one in the format given; returns its id. */
+    long subscribe(String workspaceId, String email, Exports.Kind kind, ExportSubscription.Cadence cadence,
+            ExportFormat format) {
         return db.sql("""
-                INSERT INTO export_subscriptions (workspace_id, email, kind, cadence) VALUES (?, ?, ?, ?)
-                ON CONFLICT (workspace_id, email, kind, cadence) DO UPDATE SET active = true
-                RETURNING id""").params(workspaceId, email, kind.name(), cadence.name()).query(Long.class).single();
+                INSERT INTO export_subscriptions (workspace_id, email, kind, cadence, format) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (workspace_id, email, kind, cadence) DO UPDATE SET active = true, format = EXCLUDED.format
+                RETURNING id""").params(workspaceId, email, kind.name(), cadence.name(), format.name())
+                .query(Long.class).single();
     }
 
     boolean deactivate(long id) {

@@ -2,10 +2,10 @@ package com.wapi.analytics.export;
 
 import com.wapi.analytics.report.ReportPeriod;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import org.springframework.stereotype.Service;
 
-/** The CSV exports for managers, shared by the CLI, the API and the scheduled exports. */
+/** The exports for managers, shared by the CLI, the API and the scheduled exports, as CSV or as a workbook. */
 @Service
 public class Exports {
 
@@ -21,15 +21,20 @@ public class Exports {
         this.conversations = conversations;
     }
 
-    /** Writes the CSV (RFC 4180, UTF-8, header row) and returns the number of data rows. */
-    public long write(Kind kind, ReportPeriod period, boolean perRecipient, Writer out) throws IOException {
-        return write(kind, period, perRecipient, out, ExportProgress.NONE);
+    /**
+     * Writes the export (a header row, then the data rows) and returns the number of data rows. The stream is left
+     * open; when the export fails part way, the exception leaves it without the end of the file.
+     */
+    public long write(Kind kind, ReportPeriod period, boolean perRecipient, ExportFormat format, OutputStream out)
+            throws IOException {
+        return write(kind, period, perRecipient, format, out, ExportProgress.NONE);
     }
 
-    long write(Kind kind, ReportPeriod period, boolean perRecipient, Writer out, ExportProgress progress) throws IOException {
+    long write(Kind kind, ReportPeriod period, boolean perRecipient, ExportFormat format, OutputStream out,
+            ExportProgress progress) throws IOException {
         return switch (kind) {
-            case broadcasts -> perRecipient ? recipients.write(period, out, progress) : broadcasts.write(period, out);
-            case conversations -> conversations.write(period, out, progress);
+            case broadcasts -> perRecipient ? recipients.write(period, format, out, progress) : broadcasts.write(period, format, out);
+            case conversations -> conversations.write(period, format, out, progress);
         };
     }
 }

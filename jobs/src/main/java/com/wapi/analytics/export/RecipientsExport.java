@@ -1,13 +1,12 @@
 package com.wapi.analytics.export;
 
-import com.wapi.analytics.csv.SafeCsv;
+import com.wapi.analytics.report.Column;
 import com.wapi.analytics.report.FactQueries;
 import com.wapi.analytics.report.ReportPeriod;
-import com.wapi.analytics.report.ReportWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import org.apache.commons.csv.CSVPrinter;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RecipientsExport {
 
-    static final String[] HEADER = {"broadcast_id", "contact", "wamid", "final_state", "sent_at", "delivered_at",
-        "read_at", "failed_at", "error_code", "error_subcode", "error_title", "error_message"};
+    static final List<Column> COLUMNS = List.of(Column.text("broadcast_id"), Column.text("contact"), Column.text("wamid"),
+            Column.text("final_state"), Column.time("sent_at"), Column.time("delivered_at"), Column.time("read_at"),
+            Column.time("failed_at"), Column.text("error_code"), Column.text("error_subcode"), Column.text("error_title"),
+            Column.text("error_message"));
 
     private static final String RECIPIENTS = """
             SELECT broadcast_id, contact_id, wamid, state, toUInt32(sent_at), toUInt32(delivered_at), toUInt32(read_at),
@@ -34,26 +35,23 @@ class RecipientsExport {
         this.facts = facts;
     }
 
-    long write(ReportPeriod period, Writer out, ExportProgress progress) throws IOException {
-        CSVPrinter csv = SafeCsv.printer(out, HEADER);
+    long write(ReportPeriod period, ExportFormat format, OutputStream out, ExportProgress progress) throws IOException {
         long[] rows = {0};
-        facts.sql(RECIPIENTS, period).query(rs -> {
-            boolean failed = "failed".equals(rs.getString(4));
-            try {
-                csv.printRecord(SafeCsv.text(rs.getString(1)), SafeCsv.text(rs.getString(2)), SafeCsv.text(rs.getString(3)),
-                        rs.getString(4), time(period, rs.getLong(5)), time(period, rs.getLong(6)), time(period, rs.getLong(7)),
-                        time(period, rs.getLong(8)), failed ? rs.getInt(9) : "", failed ? rs.getInt(10) : "",
-                        failed ? SafeCsv.text(rs.getString(11)) : "", failed ? SafeCsv.text(rs.getString(12)) : "");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            progress.row(++rows[0]);
-        });
-        csv.flush();
+        try (ExportTable table = format.open(out, "recipients", COLUMNS)) {
+            facts.sql(RECIPIENTS, period).query(rs -> {
+                boolean failed = "failed".equals(rs.getString(4));
+                try {
+                    table.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), period.local(rs.getLong(5)),
+                            period.local(rs.getLong(6)), period.local(rs.getLong(7)), period.local(rs.getLong(8)),
+                            failed ? rs.getString(9) : null, failed ? rs.getString(10) : null,
+                            failed ? rs.getString(11) : null, failed ? rs.getString(12) : null);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                progress.row(++rows[0]);
+            });
+            table.finish();
+        }
         return rows[0];
-    }
-
-    static String time(ReportPeriod period, long epochSeconds) {
-        return epochSeconds <= 0 ? "" : ReportWriter.ISO_TIME.format(period.local(epochSeconds));
     }
 }

@@ -23,8 +23,8 @@ final class SubscriptionCommand {
     }
 
     @Command(name = "subscribe", mixinStandardHelpOptions = true,
-            description = {"Mail a workspace's CSV export to one of its managers every day or every week (after 09:00 local).",
-                    "Prints the subscription id."})
+            description = {"Mail a workspace's export to one of its managers every day or every week (after 09:00 local),",
+                    "as CSV or as an .xlsx workbook. Subscribing again changes the format. Prints the subscription id."})
     static class Subscribe implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Option(names = "--workspace", required = true, paramLabel = "W") String workspace;
@@ -32,6 +32,8 @@ final class SubscriptionCommand {
         @Option(names = "--kind", defaultValue = "broadcasts", description = "broadcasts (default) or conversations")
         Exports.Kind kind;
         @Option(names = "--every", required = true, paramLabel = "daily|weekly") ExportSubscription.Cadence cadence;
+        @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|xlsx", description = "csv (default) or xlsx")
+        ExportFormat format;
 
         private final ExportSubscriptionRepository subscriptions;
         private final WorkspaceRepository workspaces;
@@ -54,7 +56,7 @@ final class SubscriptionCommand {
                         + "`scripts/wapi user add --org " + ws.organizationId() + " --workspace " + workspace
                         + " --email " + email + " --role manager`");
             }
-            spec.commandLine().getOut().println(subscriptions.subscribe(ws.id(), email, kind, cadence));
+            spec.commandLine().getOut().println(subscriptions.subscribe(ws.id(), email, kind, cadence, format));
             return ExitCodes.OK;
         }
     }
@@ -91,9 +93,9 @@ final class SubscriptionCommand {
 
         @Override
         public Integer call() {
-            Table table = new Table("ID", "EMAIL", "KIND", "EVERY", "ACTIVE", "SINCE");
+            Table table = new Table("ID", "EMAIL", "KIND", "EVERY", "FORMAT", "ACTIVE", "SINCE");
             subscriptions.findByWorkspace(workspace).forEach(s -> table.row(s.id(), s.email(), s.kind(), s.cadence(),
-                    s.active() ? "yes" : "no", s.createdAt().toLocalDate()));
+                    s.format(), s.active() ? "yes" : "no", s.createdAt().toLocalDate()));
             table.print(spec.commandLine().getOut());
             return ExitCodes.OK;
         }

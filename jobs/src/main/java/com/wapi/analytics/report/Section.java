@@ -18,4 +18,14 @@ public record Section(String name, String title, List<Column> columns, List<List
         rows.add(Arrays.asList(cells));
         return this;
     }
+
+    /** The value of the named column in one of this section's rows, so that readers never depend on positions. */
+    public Object value(List<Object> row, String column) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(column)) {
+                return row.get(i);
+            }
+        }
+        throw new IllegalArgumentException(name + " has no column " + column);
+    }
 }

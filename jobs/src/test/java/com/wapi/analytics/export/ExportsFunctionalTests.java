@@ -1,6 +1,7 @@
 package com.wapi.analytics.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -8,13 +9,15 @@ import com.wapi.analytics.cli.WapiCommandLine;
 import com.wapi.analytics.clickhouse.ClickHouse;
 import com.wapi.analytics.csv.SafeCsv;
 import com.wapi.analytics.etl.EtlRunner;
-import com.wapi.analytics.report.Report;
+import com.wapi.analytics.report.Column;
 import com.wapi.analytics.report.ReportScenario;
 import com.wapi.analytics.report.Reports;
+import com.wapi.analytics.report.Section;
 import com.wapi.analytics.simulate.MetaPayloads;
 import com.wapi.analytics.simulate.PlatformEvents;
 import com.wapi.analytics.support.CliResult;
 import com.wapi.analytics.support.RawEventsFixture;
+import com.wapi.analytics.support.TcpProxy;
 import com.wapi.analytics.support.TestDatabases;
 import com.wapi.analytics.tenancy.ApiToken;
 import com.wapi.analytics.tenancy.Member;
@@ -22,9 +25,14 @@ import com.wapi.analytics.tenancy.Setup;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,14 +44,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.ZipInputStream;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,24 +77,40 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"wapi.scheduler.enabled=false", "spring.mail.host=127.0.0.1", "wapi.export.zip-above-bytes=200"})
+        properties = {"wapi.scheduler.enabled=false", "spring.mail.host=127.0.0.1", "wapi.export.zip-above-bytes=200",
+                // an asynchronous request would time out at once: the exports do not depend on it
+                "spring.mvc.async.request-timeout=1ms"})
 @ActiveProfiles("serve")
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExportsFunctionalTests {
 
     static final String WS = ReportScenario.WORKSPACE;
+    static final JsonMapper JSON = JsonMapper.builder().build();
     static final int SMTP_PORT = freePort();
+    static TcpProxy clickHouseProxy;
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
 
     @DynamicPropertySource
     static void databases(DynamicPropertyRegistry registry) {
-        TestDatabases.create().springProperties().forEach((k, v) -> registry.add(k, () -> v));
+        TestDatabases.Pair databases = TestDatabases.create();
+        databases.springProperties().forEach((k, v) -> registry.add(k, () -> v));
         registry.add("spring.mail.port", () -> SMTP_PORT);
+        // ClickHouse through a proxy, to lose it in the middle of an export
+        String url = databases.clickHouse().url();
+        int chPort = Integer.parseInt(url.replaceFirst(".*:(\\d+)/.*", "$1"));
+        try {
+            clickHouseProxy = new TcpProxy(chPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        registry.add("wapi.clickhouse.url", () -> url.replace(":" + chPort + "/", ":" + clickHouseProxy.port() + "/"));
     }
 
     @LocalServerPort int port;
@@ -103,6 +138,11 @@ class ExportsFunctionalTests {
         raw.platform(WS, events.broadcastMessageSent("x-m", at, "wamid.X1", "919800000001", "bc_evil", "@tpl"));
         raw.meta(MetaPayloads.statuses("102290129340398", "106540352242922",
                 MetaPayloads.status("wamid.X1", "read", at.plusSeconds(9), "919800000001", null)));
+        // bc_evil's recipient orders the next day, in two currencies: bc_evil earns in both
+        raw.platform(WS, events.conversion("x-v3", Instant.parse("2026-11-24T06:00:00Z"), "order_3", "919800000001",
+                "20.50", "USD"));
+        raw.platform(WS, events.conversion("x-v4", Instant.parse("2026-11-24T07:00:00Z"), "order_4", "919800000001",
+                "100.00", "INR"));
         etl.run(null, false, Duration.ZERO).orElseThrow();
 
         setup.addMember("acme", WS, "manager@acme.test", Member.Role.manager);
@@ -111,6 +151,11 @@ class ExportsFunctionalTests {
         setup.addMember("acme", "acme-support", "other-manager@acme.test", Member.Role.manager);
         readToken = setup.createToken(WS, null, ApiToken.Kind.read).secret();
         otherToken = setup.createToken("acme-support", null, ApiToken.Kind.read).secret();
+    }
+
+    @AfterAll
+    void closeProxy() {
+        clickHouseProxy.close();
     }
 
     @BeforeEach
@@ -122,28 +167,192 @@ class ExportsFunctionalTests {
     @Test
     void broadcastsExportEqualsTheDeliveryReportRowForRow() throws Exception {
         List<CSVRecord> csv = export("broadcasts", "2026-11-23", "2026-11-23");
-        Report delivery = reports.run("delivery", WS, LocalDate.parse("2026-11-23"), LocalDate.parse("2026-11-23"));
-        List<List<Object>> rows = delivery.section("broadcasts").rows();
-        assertThat(csv).hasSize(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            List<Object> report = rows.get(i);
+        Section delivery = reports.run("delivery", WS, LocalDate.parse("2026-11-23"), LocalDate.parse("2026-11-23"))
+                .section("broadcasts");
+        assertThat(csv).hasSize(delivery.rows().size());
+        for (int i = 0; i < csv.size(); i++) {
+            List<Object> report = delivery.rows().get(i);
             CSVRecord record = csv.get(i);
-            assertThat(record.get("broadcast_id")).isEqualTo(SafeCsv.text((String) report.get(0)));
+            assertThat(record.get("broadcast_id")).isEqualTo(SafeCsv.text((String) delivery.value(report, "broadcast_id")));
             for (String column : List.of("targeted", "sent", "delivered", "read", "failed")) {
-                assertThat(Long.parseLong(record.get(column))).as(column)
-                        .isEqualTo(report.get(List.of("", "", "", "targeted", "sent", "delivered", "read", "failed").indexOf(column)));
+                assertThat(Long.parseLong(record.get(column))).as(column).isEqualTo(delivery.value(report, column));
             }
-            assertThat(Double.parseDouble(record.get("delivery_rate"))).isEqualTo(report.get(8));
-            assertThat(Double.parseDouble(record.get("read_rate"))).isEqualTo(report.get(9));
+            for (String column : List.of("delivery_rate", "read_rate")) {
+                assertThat(new BigDecimal(record.get(column))).as(column)
+                        .isEqualTo(BigDecimal.valueOf((Double) delivery.value(report, column)).setScale(4, RoundingMode.HALF_UP));
+            }
         }
         CSVRecord summer = csv.get(0);
         assertThat(summer.get("name")).isEqualTo("Summer sale");
         assertThat(summer.get("launched_at")).isEqualTo("2026-11-23T15:30:00+05:30");
-        assertThat(summer.get("delivery_rate")).isEqualTo("0.76");
+        assertThat(summer.get("delivery_rate")).isEqualTo("0.7600");
         assertThat(summer.get("top_failure_code")).isEqualTo("130429");
         assertThat(summer.get("conversations")).isEqualTo("1");
         assertThat(summer.get("conversions")).isEqualTo("1");
-        assertThat(summer.get("revenue")).isEqualTo("499 INR");
+        assertThat(summer.get("revenue_INR")).isEqualTo("499");
+        assertThat(summer.isMapped("revenue_USD")).as("no USD earned on the 23rd").isFalse();
+    }
+
+    @Test
+    void everyNumericCellOfEveryExportIsABareNumber() throws Exception {
+        Map<String, List<Column>> exports = Map.of("broadcasts", BroadcastsExport.COLUMNS, "recipients", RecipientsExport.COLUMNS,
+                "conversations", ConversationsExport.COLUMNS);
+        for (var export : exports.entrySet()) {
+            List<CSVRecord> csv = export.getKey().equals("recipients")
+                    ? export("broadcasts", "2026-11-23", "2026-11-29", "--recipients")
+                    : export(export.getKey(), "2026-11-23", "2026-11-29");
+            assertThat(csv).as(export.getKey()).hasSizeGreaterThan(1);
+            List<Column> columns = new ArrayList<>(export.getValue());
+            csv.get(0).getParser().getHeaderNames().stream().filter(name -> name.startsWith(BroadcastsExport.REVENUE))
+                    .forEach(name -> columns.add(Column.amount(name)));
+            assertThat(csv.get(0).getParser().getHeaderNames()).containsExactlyElementsOf(columns.stream().map(Column::name).toList());
+            for (CSVRecord record : csv) {
+                for (Column column : columns) {
+                    String cell = record.get(column.name());
+                    String where = export.getKey() + " row " + record.getRecordNumber() + " " + column.name();
+                    switch (column.kind()) {
+                        case COUNT, AMOUNT -> assertThat(new BigDecimal(cell)).as(where).isNotNull();
+                        case RATE -> assertThat(cell).as(where).matches("[01]\\.\\d{4}");
+                        // empty while no agent has answered
+                        case SECONDS -> assertThat(cell).as(where).matches("\\d*");
+                        default -> { }
+                    }
+                }
+            }
+        }
+        List<CSVRecord> week = export("broadcasts", "2026-11-23", "2026-11-29");
+        CSVRecord summer = week.stream().filter(r -> r.get("broadcast_id").equals("bc_summer")).findFirst().orElseThrow();
+        assertThat(List.of(summer.get("revenue_INR"), summer.get("revenue_USD"))).containsExactly("499", "0");
+        CSVRecord evil = week.stream().filter(r -> r.get("broadcast_id").equals("bc_evil")).findFirst().orElseThrow();
+        assertThat(List.of(evil.get("revenue_INR"), evil.get("revenue_USD"))).containsExactly("100", "20.5");
+    }
+
+    @Test
+    void theWorkbookHoldsTheReportsFiguresAsTypedCells() throws Exception {
+        Path file = dir.resolve("broadcasts.xlsx");
+        CliResult run = CliResult.run(cli, "export", "broadcasts", "--workspace", WS, "--from", "2026-11-23", "--to",
+                "2026-11-29", "--format", "xlsx", "--out", file.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode delivery = reportJson("delivery").get("sections").get(0).get("rows");
+        JsonNode revenue = reportJson("attribution").get("sections").get(1).get("rows");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(file))) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(1);
+            XSSFSheet sheet = workbook.getSheet("broadcasts");
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
+            Map<String, Integer> header = new HashMap<>();
+            sheet.getRow(0).forEach(cell -> header.put(cell.getStringCellValue(), cell.getColumnIndex()));
+            assertThat(header).containsKeys("broadcast_id", "launched_at", "delivery_rate", "revenue_INR", "revenue_USD");
+            assertThat(sheet.getLastRowNum()).isEqualTo(delivery.size());
+            for (int i = 0; i < delivery.size(); i++) {
+                JsonNode report = delivery.get(i);
+                XSSFRow row = sheet.getRow(i + 1);
+                Cell id = row.getCell(header.get("broadcast_id"));
+                assertThat(id.getCellType()).isEqualTo(CellType.STRING);
+                assertThat(id.getStringCellValue()).isEqualTo(report.get("broadcast_id").asString());
+                for (String count : List.of("targeted", "sent", "delivered", "read", "failed")) {
+                    Cell cell = row.getCell(header.get(count));
+                    assertThat(cell.getCellType()).as(count).isEqualTo(CellType.NUMERIC);
+                    assertThat(cell.getNumericCellValue()).as(count).isEqualTo(report.get(count).asDouble());
+                }
+                for (String rate : List.of("delivery_rate", "read_rate")) {
+                    Cell cell = row.getCell(header.get(rate));
+                    assertThat(cell.getCellType()).as(rate).isEqualTo(CellType.NUMERIC);
+                    assertThat(cell.getNumericCellValue()).as(rate).isEqualTo(
+                            BigDecimal.valueOf(report.get(rate).asDouble()).setScale(4, RoundingMode.HALF_UP).doubleValue());
+                    assertThat(cell.getCellStyle().getDataFormatString()).as(rate).isEqualTo("0.00%");
+                }
+                for (String currency : List.of("INR", "USD")) {
+                    Cell cell = row.getCell(header.get(BroadcastsExport.REVENUE + currency));
+                    assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
+                    double expected = 0;
+                    for (JsonNode earned : revenue) {
+                        if (earned.get("touch_kind").asString().equals("broadcast")
+                                && earned.get("touch_id").asString().equals(report.get("broadcast_id").asString())
+                                && earned.get("currency").asString().equals(currency)) {
+                            expected = earned.get("revenue").asDouble();
+                        }
+                    }
+                    assertThat(cell.getNumericCellValue()).as(report.get("broadcast_id") + " " + currency).isEqualTo(expected);
+                }
+            }
+            XSSFRow summer = sheet.getRow(1);
+            assertThat(summer.getCell(header.get("broadcast_id")).getStringCellValue()).isEqualTo("bc_summer");
+            assertThat(summer.getCell(header.get("revenue_INR")).getNumericCellValue()).isEqualTo(499.0);
+            assertThat(new DataFormatter().formatCellValue(summer.getCell(header.get("delivery_rate")))).isEqualTo("76.00%");
+            Cell launched = summer.getCell(header.get("launched_at"));
+            assertThat(DateUtil.isCellDateFormatted(launched)).isTrue();
+            assertThat(launched.getLocalDateTimeCellValue()).as("local time of Asia/Kolkata")
+                    .isEqualTo(LocalDateTime.parse("2026-11-23T15:30:00"));
+            XSSFRow evil = sheet.getRow(1);
+            for (int i = 1; !evil.getCell(0).getStringCellValue().equals("bc_evil"); i++) {
+                evil = sheet.getRow(i);
+            }
+            assertThat(evil.getCell(header.get("revenue_INR")).getNumericCellValue()).isEqualTo(100.0);
+            assertThat(evil.getCell(header.get("revenue_USD")).getNumericCellValue()).isEqualTo(20.5);
+            Cell name = evil.getCell(header.get("name"));
+            assertThat(name.getCellType()).as("text, never a formula").isEqualTo(CellType.STRING);
+            assertThat(name.getStringCellValue()).isEqualTo("=HYPERLINK(\"http://x\")");
+            assertThat(sheet.getColumnWidth(header.get("name"))).as("fits the longest name").isGreaterThanOrEqualTo(22 * 256);
+
+            HttpResponse<byte[]> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + port + "/api/v1/workspaces/" + WS + "/exports/broadcasts.xlsx?from=2026-11-23&to=2026-11-29"))
+                    .header("Authorization", "Bearer " + readToken).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(api.statusCode()).isEqualTo(200);
+            assertThat(api.headers().firstValue("Content-Type").orElse("")).isEqualTo(ExportFormat.xlsx.mediaType());
+            try (XSSFWorkbook fromApi = new XSSFWorkbook(new ByteArrayInputStream(api.body()))) {
+                assertThat(cells(fromApi.getSheet("broadcasts"))).isEqualTo(cells(sheet));
+            }
+        }
+    }
+
+    @Test
+    void aClickHouseLostMidStreamAbortsTheHttpExport() throws Exception {
+        setup.createWorkspace("acme-bulk", "acme", "Bulk");
+        String token = setup.createToken("acme-bulk", null, ApiToken.Kind.read).secret();
+        clickHouse.sql().sql("""
+                INSERT INTO outbound_messages (workspace_id, message_key, event_id, wamid, contact_id, event_time, accepted,
+                    source_kind, broadcast_id, template_name, raw_event_id)
+                SELECT 'acme-bulk', concat('k', toString(number)), concat('e', toString(number)), concat('wamid.B', toString(number)),
+                       toString(919700000000 + number), toDateTime('2026-11-23 06:00:00', 'UTC') + number % 3600, 1, 'broadcast',
+                       'bc_bulk', 'promo', 0
+                  FROM system.numbers LIMIT 40000""").update();
+        String path = "/api/v1/workspaces/acme-bulk/exports/broadcasts.csv?from=2026-11-23&to=2026-11-23&recipients=true";
+        HttpResponse<String> whole = get(path, token);
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.body().lines().count()).isEqualTo(40_001);
+
+        clickHouseProxy.cutAfterAnswerBytes(whole.body().length() / 4);
+        try {
+            HttpResponse<InputStream> cut = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + port + path)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(cut.statusCode()).as("rows were streamed before ClickHouse was lost").isEqualTo(200);
+            try (InputStream body = cut.body()) {
+                assertThatThrownBy(body::readAllBytes).as("an aborted download, not a complete-looking CSV")
+                        .isInstanceOf(IOException.class);
+            }
+        } finally {
+            clickHouseProxy.restore();
+        }
+        assertThat(get(path, token).body()).isEqualTo(whole.body());
+    }
+
+    @Test
+    void aSubscriptionInXlsxMailsAWorkbook() throws Exception {
+        CliResult subscribed = CliResult.run(cli, "export", "subscribe", "--workspace", WS, "--email", "manager@acme.test",
+                "--every", "daily", "--format", "xlsx");
+        assertThat(subscribed.exitCode()).as(subscribed.err()).isZero();
+        postgres.sql("UPDATE export_subscriptions SET created_at = '2026-11-01'").update();
+        tick.tick(OffsetDateTime.parse("2026-11-24T09:30:00+05:30").toInstant());
+        MimeMessage[] mails = smtp.getReceivedMessages();
+        assertThat(mails).hasSize(1);
+        Part attachment = attachment(mails[0]);
+        assertThat(attachment.getFileName()).isEqualTo("broadcasts-acme-sales-2026-11-23-2026-11-23.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(attachment.getInputStream())) {
+            XSSFRow summer = workbook.getSheet("broadcasts").getRow(1);
+            assertThat(summer.getCell(0).getStringCellValue()).isEqualTo("bc_summer");
+            assertThat(summer.getCell(4).getNumericCellValue()).as("targeted").isEqualTo(25.0);
+        }
     }
 
     @Test
@@ -257,7 +466,8 @@ class ExportsFunctionalTests {
         Part attachment = attachment(weeklyMail);
         assertThat(attachment.getFileName()).isEqualTo("broadcasts-acme-sales-2026-11-23-2026-11-29.zip");
         String csv = unzip(attachment.getInputStream());
-        assertThat(csv).startsWith(String.join(",", BroadcastsExport.HEADER)).contains("bc_summer,Summer sale");
+        assertThat(csv).startsWith(String.join(",", BroadcastsExport.COLUMNS.stream().map(Column::name).toList()))
+                .contains("bc_summer,Summer sale");
 
         // a later tick the same day does nothing; the next day mails the next daily period
         assertThat(tick.tick(monday.plusSeconds(7200))).extracting(ExportTick.Due::outcome).containsOnly("ALREADY_DONE");
@@ -303,6 +513,25 @@ class ExportsFunctionalTests {
         assertThat(result.exitCode()).as(result.err()).isZero();
         return SafeCsv.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(Files.readString(file, StandardCharsets.UTF_8))).getRecords();
+    }
+
+    private JsonNode reportJson(String report) {
+        CliResult json = CliResult.run(cli, "report", report, "--workspace", WS, "--from", "2026-11-23", "--to", "2026-11-29",
+                "--format", "json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        return JSON.readTree(json.out());
+    }
+
+    /** Every cell of a sheet as a spreadsheet shows it. */
+    private static List<List<String>> cells(XSSFSheet sheet) {
+        DataFormatter formatter = new DataFormatter();
+        List<List<String>> rows = new ArrayList<>();
+        sheet.forEach(row -> {
+            List<String> cells = new ArrayList<>();
+            row.forEach(cell -> cells.add(cell.getColumnIndex() + ":" + cell.getCellType() + ":" + formatter.formatCellValue(cell)));
+            rows.add(cells);
+        });
+        return rows;
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {

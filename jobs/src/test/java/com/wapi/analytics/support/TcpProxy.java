@@ -20,6 +20,8 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int cutAfterRequests = Integer.MAX_VALUE;
+    private final java.util.concurrent.atomic.AtomicLong answered = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long cutAfterAnswerBytes = Long.MAX_VALUE;
     private volatile ServerSocket server;
 
     public TcpProxy(int targetPort) throws IOException {
@@ -50,8 +52,15 @@ public final class TcpProxy implements AutoCloseable {
         cutAfterRequests = n;
     }
 
+    /** Cuts every connection once the server has answered n bytes from now (a server lost in mid-answer). */
+    public void cutAfterAnswerBytes(long n) {
+        answered.set(0);
+        cutAfterAnswerBytes = n;
+    }
+
     public synchronized void cut() {
         cutAfterRequests = Integer.MAX_VALUE;
+        cutAfterAnswerBytes = Long.MAX_VALUE;
         closeQuietly(server);
         sockets.forEach(TcpProxy::closeQuietly);
         sockets.clear();
@@ -85,6 +94,10 @@ public final class TcpProxy implements AutoCloseable {
                 while ((n = in.read(buffer)) > 0) {
                     if (countRequests && n >= 5 && new String(buffer, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("POST ")
                             && requests.incrementAndGet() >= cutAfterRequests) {
+                        cut();
+                        return;
+                    }
+                    if (!countRequests && answered.addAndGet(n) >= cutAfterAnswerBytes) {
                         cut();
                         return;
                     }

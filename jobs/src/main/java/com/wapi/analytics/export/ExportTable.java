@@ -1,0 +1,26 @@
+package com.wapi.analytics.export;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * The rows of one export, typed by the kinds of its columns: String for text, Long or Integer for counts and
+ * seconds, Double for rates, BigDecimal for amounts, OffsetDateTime (in the organization's offset) for times, null
+ * for none. {@link #finish()} completes the file; {@link #close()} only releases what the table holds, so a failed
+ * export never looks complete.
+ */
+interface ExportTable extends AutoCloseable {
+
+    void row(Object... cells) throws IOException;
+
+    void finish() throws IOException;
+
+    @Override
+    void close();
+
+    /** A rate as every export gives it: a fraction rounded to 4 decimals. */
+    static BigDecimal rate(double fraction) {
+        return BigDecimal.valueOf(fraction).setScale(4, RoundingMode.HALF_UP);
+    }
+}
