@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         description = {"CSV exports for managers (RFC 4180, UTF-8, header row, times ISO-8601 with the organization's offset).",
                 "Cells that a spreadsheet would run as a formula are prefixed with an apostrophe."},
         subcommands = {ExportCommand.Broadcasts.class, ExportCommand.Conversations.class, SubscriptionCommand.Subscribe.class,
-                SubscriptionCommand.Unsubscribe.class, SubscriptionCommand.ListSubscriptions.class, SubscriptionCommand.Tick.class})
+                SubscriptionCommand.Unsubscribe.class, SubscriptionCommand.ListSubscriptions.class, SubscriptionCommand.Send.class,
+                SubscriptionCommand.Tick.class})
 public class ExportCommand {
 
     /** The options every export takes. */
