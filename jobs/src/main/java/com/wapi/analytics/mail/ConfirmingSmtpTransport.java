@@ -1,6 +1,7 @@
 package com.wapi.analytics.mail;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Provider;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import java.io.IOException;
@@ -10,7 +11,8 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 /**
  * SMTP as usual, except when the connection fails after the whole message was handed over and before the server's
  * final reply: then the server may have taken the email, and the failure says so ({@link Unconfirmed}), so that it
- * is not sent again blindly. Selected by {@code mail.smtp.class} (META-INF/javamail.providers).
+ * is not sent again blindly. Registered as a mail provider (META-INF/services/jakarta.mail.Provider) and selected by
+ * the session property {@code mail.smtp.class}.
  */
 public class ConfirmingSmtpTransport extends SMTPTransport {
 
@@ -18,6 +20,13 @@ public class ConfirmingSmtpTransport extends SMTPTransport {
     public static class Unconfirmed extends MessagingException {
         Unconfirmed(String reason, Exception cause) {
             super("the SMTP server took the message and the connection failed before it confirmed (" + reason + ")", cause);
+        }
+    }
+
+    /** This transport as a mail provider, for {@link java.util.ServiceLoader}. */
+    public static class Registration extends Provider {
+        public Registration() {
+            super(Type.TRANSPORT, "smtp", ConfirmingSmtpTransport.class.getName(), "wapi-analytics", null);
         }
     }
 

@@ -67,7 +67,8 @@ public final class SendOnce {
             send.run();
         } catch (DeliveryUnknownException e) {
             entry.finish().accept(State.uncertain, e.getMessage());
-            throw new IllegalStateException(email.held(State.uncertain), e);
+            // without the cause: what the operator reads first is what to do (the ledger keeps the SMTP error)
+            throw new IllegalStateException(email.held(State.uncertain));
         } catch (MailException e) {
             entry.finish().accept(State.failed, e.getMessage());
             throw e;
