@@ -155,6 +155,38 @@ class SmtpFaultsTests extends IntegrationTest {
         assertThat(state("campaign_email_ledger", "broadcast_id = 'bc_u'")).isEqualTo("sent");
     }
 
+    @Test
+    void anUncertainExportIsHeldUntilItsResend() throws Exception {
+        setup.createOrganization("exp", "Exp", "Asia/Kolkata", "owner-exp@example.test", false,
+                Organization.EmptyDayMode.send);
+        setup.createWorkspace("exp-ws", "exp", "Main");
+        setup.addMember("exp", "exp-ws", "manager-exp@example.test", Member.Role.manager);
+        CliResult subscribed = CliResult.run(cli, "export", "subscribe", "--workspace", "exp-ws", "--email",
+                "manager-exp@example.test", "--every", "daily");
+        assertThat(subscribed.exitCode()).as(subscribed.err()).isZero();
+        String id = subscribed.out().strip();
+        int before = smtp.getReceivedMessages().length;
+
+        FRONT.mode(SmtpFront.Mode.DROP_AFTER_DATA);
+        CliResult first = CliResult.run(cli, "export", "send", "--subscription", id, "--period-start", "2026-11-01");
+        assertThat(first.exitCode()).isEqualTo(1);
+        assertThat(state("export_ledger", "subscription_id = " + id)).isEqualTo("uncertain");
+        awaitReceived(before + 1);
+        FRONT.mode(SmtpFront.Mode.FORWARD);
+        CliResult again = CliResult.run(cli, "export", "send", "--subscription", id, "--period-start", "2026-11-01");
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.out()).contains("may have been delivered",
+                "scripts/wapi export send --subscription " + id + " --period-start 2026-11-01 --resend");
+        assertThat(CliResult.run(cli, "jobs").out()).contains("the export of subscription " + id);
+        assertThat(smtp.getReceivedMessages()).hasSize(before + 1);
+
+        CliResult resend = CliResult.run(cli, "export", "send", "--subscription", id, "--period-start", "2026-11-01",
+                "--resend");
+        assertThat(resend.exitCode()).as(resend.err() + resend.out()).isZero();
+        assertThat(smtp.getReceivedMessages()).hasSize(before + 2);
+        assertThat(state("export_ledger", "subscription_id = " + id)).isEqualTo("sent");
+    }
+
     private String state(String ledger, String where) {
         return db.sql("SELECT state FROM " + ledger + " WHERE " + where).query(String.class).single();
     }
