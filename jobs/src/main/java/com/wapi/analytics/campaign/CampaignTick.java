@@ -57,6 +57,7 @@ public class CampaignTick {
         this.lookBack = Duration.ofDays(lookBackDays);
     }
 
+    /** An organization whose broadcasts could not be listed is reported with its id as workspaceId and no broadcast. */
     public record Due(String workspaceId, String broadcastId, String outcome) {
     }
 

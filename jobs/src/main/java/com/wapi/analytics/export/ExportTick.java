@@ -89,7 +89,8 @@ public class ExportTick {
             return state.name().toUpperCase(Locale.ROOT) + ": " + HeldEmails.export(subscriptionId, period.start()).held(state);
         }
         if (state != SendOnce.State.sent && state != SendOnce.State.skipped) {
-            Optional<String> unloaded = etl.unloaded(period.end().plusDays(1).atStartOfDay(organization(subscription).timeZone()).toInstant(), now);
+            Instant end = period.end().plusDays(1).atStartOfDay(organization(subscription).timeZone()).toInstant();
+            Optional<String> unloaded = etl.unloaded(end, now);
             if (unloaded.isPresent()) {
                 return "DEFERRED: " + unloaded.get();
             }
