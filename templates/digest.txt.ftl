@@ -1,5 +1,8 @@
 <#assign a = d.account()>
 ${d.organizationName()}: yesterday on WhatsApp (${d.date()}, ${d.timeZone()})
+<#if late!false>
+Sent late: this digest waited until every event of the day was loaded.
+</#if>
 
 <#if d.isEmpty()>
 Nothing was sent yesterday: no broadcast messages and no customer messages in any workspace.

@@ -3,6 +3,7 @@ package com.wapi.analytics.campaign;
 import static com.wapi.analytics.report.FactQueries.BROADCAST_MESSAGES;
 
 import com.wapi.analytics.clickhouse.ClickHouse;
+import com.wapi.analytics.clickhouse.InLists;
 import com.wapi.analytics.digest.DigestContent.Failure;
 import com.wapi.analytics.digest.DigestContent.Funnel;
 import com.wapi.analytics.digest.ErrorLabels;
@@ -51,7 +52,10 @@ public class CampaignCompletion {
         return targeted > 0 && targeted >= audience && pending == 0;
     }
 
-    /** The broadcasts of these workspaces launched in [since, now], not in {@code done}, with their progress. */
+    /**
+     * The broadcasts of these workspaces launched in [since, now], not in {@code done}, with their progress; the
+     * id lists are batched, so that any number of broadcasts with ids of any length stays under max_query_size.
+     */
     public List<Candidate> candidates(List<String> workspaceIds, Instant since, Instant now, Set<String> done) {
         if (workspaceIds.isEmpty()) {
             return List.of();
@@ -59,34 +63,38 @@ public class CampaignCompletion {
         record Launch(String workspaceId, String broadcastId, Instant at, long audience) {
         }
         List<Launch> launches = new ArrayList<>();
-        clickHouse.sql().sql("""
-                SELECT workspace_id, broadcast_id, toUInt32(min(event_time)), max(audience_size)
-                  FROM broadcasts FINAL
-                 WHERE workspace_id IN (:ids) AND broadcast_id != ''
-                   AND event_time >= toDateTime(:since, 'UTC') AND event_time <= toDateTime(:now, 'UTC')
-                 GROUP BY workspace_id, broadcast_id""")
-                .param("ids", workspaceIds).param("since", ReportPeriod.CLICKHOUSE.format(since))
-                .param("now", ReportPeriod.CLICKHOUSE.format(now))
-                .query(rs -> {
-                    if (!done.contains(key(rs.getString(1), rs.getString(2)))) {
-                        launches.add(new Launch(rs.getString(1), rs.getString(2), Instant.ofEpochSecond(rs.getLong(3)),
-                                rs.getLong(4)));
-                    }
-                });
+        for (List<String> batch : InLists.batches(workspaceIds, List::of)) {
+            clickHouse.sql().sql("""
+                    SELECT workspace_id, broadcast_id, toUInt32(min(event_time)), max(audience_size)
+                      FROM broadcasts FINAL
+                     WHERE workspace_id IN (:ids) AND broadcast_id != ''
+                       AND event_time >= toDateTime(:since, 'UTC') AND event_time <= toDateTime(:now, 'UTC')
+                     GROUP BY workspace_id, broadcast_id""")
+                    .param("ids", batch).param("since", ReportPeriod.CLICKHOUSE.format(since))
+                    .param("now", ReportPeriod.CLICKHOUSE.format(now))
+                    .query(rs -> {
+                        if (!done.contains(key(rs.getString(1), rs.getString(2)))) {
+                            launches.add(new Launch(rs.getString(1), rs.getString(2), Instant.ofEpochSecond(rs.getLong(3)),
+                                    rs.getLong(4)));
+                        }
+                    });
+        }
         if (launches.isEmpty()) {
             return List.of();
         }
         Map<String, long[]> progress = new HashMap<>();
-        clickHouse.sql().sql("""
-                SELECT workspace_id, broadcast_id, count(), countIf(state IN ('sent', 'accepted'))
-                  FROM message_state
-                 WHERE workspace_id IN (:ids) AND %s AND broadcast_id IN (:broadcasts)
-                 GROUP BY workspace_id, broadcast_id""".formatted(BROADCAST_MESSAGES))
-                .param("ids", launches.stream().map(Launch::workspaceId).distinct().toList())
-                .param("broadcasts", launches.stream().map(Launch::broadcastId).distinct().toList())
-                .query(rs -> {
-                    progress.put(key(rs.getString(1), rs.getString(2)), new long[] {rs.getLong(3), rs.getLong(4)});
-                });
+        for (List<Launch> batch : InLists.batches(launches, l -> List.of(l.workspaceId(), l.broadcastId()))) {
+            clickHouse.sql().sql("""
+                    SELECT workspace_id, broadcast_id, count(), countIf(state IN ('sent', 'accepted'))
+                      FROM message_state
+                     WHERE workspace_id IN (:ids) AND %s AND broadcast_id IN (:broadcasts)
+                     GROUP BY workspace_id, broadcast_id""".formatted(BROADCAST_MESSAGES))
+                    .param("ids", batch.stream().map(Launch::workspaceId).distinct().toList())
+                    .param("broadcasts", batch.stream().map(Launch::broadcastId).distinct().toList())
+                    .query(rs -> {
+                        progress.put(key(rs.getString(1), rs.getString(2)), new long[] {rs.getLong(3), rs.getLong(4)});
+                    });
+        }
         return launches.stream().map(l -> {
             long[] p = progress.getOrDefault(key(l.workspaceId(), l.broadcastId()), new long[2]);
             return new Candidate(l.workspaceId(), l.broadcastId(), l.at(), l.audience(), p[0], p[1]);

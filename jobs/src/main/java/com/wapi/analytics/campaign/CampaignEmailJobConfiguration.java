@@ -1,6 +1,7 @@
 package com.wapi.analytics.campaign;
 
 import com.wapi.analytics.InvalidInputException;
+import com.wapi.analytics.mail.HeldEmails;
 import com.wapi.analytics.mail.Mailer;
 import com.wapi.analytics.mail.SendOnce;
 import com.wapi.analytics.mail.Templates;
@@ -32,7 +33,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The campaign completion email job, one instance per (workspace, broadcast): renderCampaignEmail renders the
+ * The campaign completion email job, one instance per (workspace, broadcast), identified by their hash and with
+ * both ids in the job context: renderCampaignEmail renders the
  * email for the workspace's admins into the job's context; sendCampaignEmail claims the broadcast in the send
  * ledger, hands the email to SMTP and confirms. A restart after an SMTP failure sends exactly what was rendered.
  */
@@ -42,6 +44,8 @@ class CampaignEmailJobConfiguration {
     static final String JOB = "campaignEmail";
     static final String WORKSPACE = "workspace";
     static final String BROADCAST = "broadcast";
+    /** The one identifying parameter: a hash of the workspace and broadcast ids (see {@link #WORKSPACE}, {@link #BROADCAST}). */
+    static final String CANDIDATE = "candidate";
 
     @Bean
     Job campaignEmailJob(JobRepository jobRepository, Step renderCampaignEmail, Step sendCampaignEmail) {
@@ -87,9 +91,7 @@ class CampaignEmailJobConfiguration {
                     messageId(workspace, broadcast),
                     () -> mailer.send(messageId(workspace, broadcast), to, job.getString("subject"), job.getString("text"),
                             job.getString("html")),
-                    "the completion email of broadcast " + broadcast + " (workspace " + workspace + ") was claimed by an "
-                            + "earlier attempt that never confirmed sending (a crash?): check the admins' inboxes; it is "
-                            + "not sent again automatically");
+                    HeldEmails.campaign(workspace, broadcast));
             if (outcome != SendOnce.Outcome.SENT) {
                 contribution.setExitStatus(new ExitStatus(outcome.name()));
             }
@@ -129,8 +131,9 @@ class CampaignEmailJobConfiguration {
         }
     }
 
+    /** The workspace or broadcast, from the job context: broadcast ids may be too long for a job parameter. */
     private static String parameter(ChunkContext chunk, String name) {
-        return chunk.getStepContext().getJobParameters().get(name).toString();
+        return jobContext(chunk).getString(name);
     }
 
     private static ExecutionContext jobContext(ChunkContext chunk) {

@@ -26,8 +26,10 @@ public class CampaignEmailLedger {
     }
 
     public Optional<SendOnce.State> state(String workspaceId, String broadcastId) {
-        return db.sql("SELECT state FROM campaign_email_ledger WHERE workspace_id = ? AND broadcast_id = ?")
-                .params(workspaceId, broadcastId).query(String.class).optional().map(SendOnce.State::valueOf);
+        return db.sql("""
+                SELECT state FROM campaign_email_ledger
+                 WHERE workspace_id = ? AND md5(broadcast_id) = md5(?) AND broadcast_id = ?""")
+                .params(workspaceId, broadcastId, broadcastId).query(String.class).optional().map(SendOnce.State::valueOf);
     }
 
     /** The ledger's broadcasts of these workspaces, keyed by {@link CampaignCompletion#key}. */
@@ -43,24 +45,31 @@ public class CampaignEmailLedger {
         return states;
     }
 
-    /** Claims the broadcast's email; false if it is already claimed or sent (by anyone). */
+    /** Claims the broadcast's email; false if it is already claimed, sent or uncertain (by anyone). */
     public boolean claim(String workspaceId, String broadcastId, String recipients, String messageId) {
         return db.sql("""
                 INSERT INTO campaign_email_ledger (workspace_id, broadcast_id, state, message_id, recipients)
                 VALUES (?, ?, 'claimed', ?, ?)
-                ON CONFLICT (workspace_id, broadcast_id) DO UPDATE
-                   SET state = 'claimed', claimed_at = now(), finished_at = NULL, last_error = NULL,
+                ON CONFLICT (workspace_id, md5(broadcast_id)) DO UPDATE
+                   SET state = 'claimed', attempts = campaign_email_ledger.attempts + 1, claimed_at = now(), finished_at = NULL, last_error = NULL,
                        message_id = excluded.message_id, recipients = excluded.recipients
                  WHERE campaign_email_ledger.state = 'failed'""")
                 .params(workspaceId, broadcastId, messageId, recipients).update() == 1;
     }
 
-
+    /** An operator's decision about an email that may have gone (claimed or uncertain): allow sending again. */
+    public boolean release(String workspaceId, String broadcastId) {
+        return db.sql("""
+                UPDATE campaign_email_ledger SET state = 'failed', last_error = 'released for resend by an operator'
+                 WHERE workspace_id = ? AND md5(broadcast_id) = md5(?) AND broadcast_id = ?
+                   AND state IN ('claimed', 'uncertain')""")
+                .params(workspaceId, broadcastId, broadcastId).update() == 1;
+    }
 
     public void finish(String workspaceId, String broadcastId, SendOnce.State state, String error) {
         db.sql("""
                 UPDATE campaign_email_ledger SET state = ?, last_error = ?, finished_at = now()
-                 WHERE workspace_id = ? AND broadcast_id = ?""")
-                .params(state.name(), error, workspaceId, broadcastId).update();
+                 WHERE workspace_id = ? AND md5(broadcast_id) = md5(?) AND broadcast_id = ?""")
+                .params(state.name(), error, workspaceId, broadcastId, broadcastId).update();
     }
 }

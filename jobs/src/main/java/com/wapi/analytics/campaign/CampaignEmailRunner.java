@@ -1,6 +1,7 @@
 package com.wapi.analytics.campaign;
 
 import com.wapi.analytics.jobs.InstanceRunner;
+import java.util.Map;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,9 +23,10 @@ public class CampaignEmailRunner {
     }
 
     public InstanceRunner.Result run(String workspaceId, String broadcastId) throws Exception {
+        String candidate = InstanceRunner.hash(workspaceId, broadcastId);
         return runner.run(campaignEmailJob, new JobParametersBuilder()
-                .addString(CampaignEmailJobConfiguration.WORKSPACE, workspaceId)
-                .addString(CampaignEmailJobConfiguration.BROADCAST, broadcastId).toJobParameters(),
-                "campaign:" + workspaceId + ":" + broadcastId);
+                .addString(CampaignEmailJobConfiguration.CANDIDATE, candidate).toJobParameters(),
+                "campaign:" + candidate, Map.of(CampaignEmailJobConfiguration.WORKSPACE, workspaceId,
+                        CampaignEmailJobConfiguration.BROADCAST, broadcastId));
     }
 }

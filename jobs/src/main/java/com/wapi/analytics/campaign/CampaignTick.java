@@ -1,6 +1,8 @@
 package com.wapi.analytics.campaign;
 
-import com.wapi.analytics.jobs.InstanceRunner;
+import com.wapi.analytics.cli.ExitCodes;
+import com.wapi.analytics.etl.EtlCompleteness;
+import com.wapi.analytics.mail.HeldEmails;
 import com.wapi.analytics.mail.SendOnce;
 import com.wapi.analytics.tenancy.MemberRepository;
 import com.wapi.analytics.tenancy.Organization;
@@ -11,10 +13,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -22,9 +28,12 @@ import org.springframework.stereotype.Service;
  * Runs beside the digest tick: for each organization, the broadcasts launched in the look-back window whose
  * completion email is due (finished, or 24 hours old) and not sent yet, mailed to the workspace's admins.
  * Broadcasts older than the window are never mailed, so a long outage does not flood anyone with stale news.
+ * An email waits until the etl has loaded the events its figures stand on.
  */
 @Service
 public class CampaignTick {
+
+    private static final Logger log = LoggerFactory.getLogger("campaign");
 
     private final OrganizationRepository organizations;
     private final WorkspaceRepository workspaces;
@@ -32,10 +41,11 @@ public class CampaignTick {
     private final CampaignCompletion completion;
     private final CampaignEmailLedger ledger;
     private final CampaignEmailRunner runner;
+    private final EtlCompleteness etl;
     private final Duration lookBack;
 
     public CampaignTick(OrganizationRepository organizations, WorkspaceRepository workspaces, MemberRepository members,
-            CampaignCompletion completion, CampaignEmailLedger ledger, CampaignEmailRunner runner,
+            CampaignCompletion completion, CampaignEmailLedger ledger, CampaignEmailRunner runner, EtlCompleteness etl,
             @Value("${wapi.campaign.look-back-days:3}") int lookBackDays) {
         this.organizations = organizations;
         this.workspaces = workspaces;
@@ -43,43 +53,69 @@ public class CampaignTick {
         this.completion = completion;
         this.ledger = ledger;
         this.runner = runner;
+        this.etl = etl;
         this.lookBack = Duration.ofDays(lookBackDays);
     }
 
+    /** An organization whose broadcasts could not be listed is reported with its id as workspaceId and no broadcast. */
     public record Due(String workspaceId, String broadcastId, String outcome) {
     }
 
-    public List<Due> tick(Instant now) throws Exception {
+    /** One organization's or broadcast's failure is recorded against it (outcome FAILED) and the others go on. */
+    public List<Due> tick(Instant now) {
         List<Due> handled = new ArrayList<>();
         for (Organization org : organizations.findAll()) {
-            Map<String, Workspace> byId = workspaces.findByOrganization(org.id()).stream()
-                    .collect(Collectors.toMap(Workspace::id, Function.identity()));
-            List<String> ids = List.copyOf(byId.keySet());
-            if (ids.isEmpty()) {
-                continue;
-            }
-            Map<String, SendOnce.State> states = ledger.states(ids);
-            Set<String> sent = states.keySet().stream().filter(k -> states.get(k) == SendOnce.State.sent)
-                    .collect(Collectors.toSet());
-            for (CampaignCompletion.Candidate c : completion.candidates(ids, now.minus(lookBack), now, sent)) {
-                if (!c.isDue(now)) {
-                    continue;
-                }
-                if (states.get(CampaignCompletion.key(c.workspaceId(), c.broadcastId())) == SendOnce.State.claimed) {
-                    handled.add(new Due(c.workspaceId(), c.broadcastId(),
-                            "CLAIMED: being sent, or claimed by a process that stopped before confirming"));
-                    continue;
-                }
-                if (CampaignEmailJobConfiguration.admins(members, byId.get(c.workspaceId())).isEmpty()) {
-                    handled.add(new Due(c.workspaceId(), c.broadcastId(), "NO_ADMIN: nobody to tell; add an admin"));
-                    continue;
-                }
-                InstanceRunner.Result result = runner.run(c.workspaceId(), c.broadcastId());
-                String outcome = result.execution() == null ? result.outcome().name()
-                        : result.execution().getStatus() + " " + result.execution().getExitStatus().getExitCode();
-                handled.add(new Due(c.workspaceId(), c.broadcastId(), outcome));
+            try {
+                tick(org, now, handled);
+            } catch (Exception e) {
+                log.warn("campaign emails of organization {} failed: {}", org.id(), ExitCodes.rootMessage(e), e);
+                handled.add(new Due(org.id(), "", "FAILED: " + ExitCodes.rootMessage(e)));
             }
         }
         return handled;
+    }
+
+    private void tick(Organization org, Instant now, List<Due> handled) {
+        Map<String, Workspace> byId = workspaces.findByOrganization(org.id()).stream()
+                .collect(Collectors.toMap(Workspace::id, Function.identity()));
+        List<String> ids = List.copyOf(byId.keySet());
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<String, SendOnce.State> states = ledger.states(ids);
+        Set<String> sent = states.keySet().stream().filter(k -> states.get(k) == SendOnce.State.sent)
+                .collect(Collectors.toSet());
+        for (CampaignCompletion.Candidate c : completion.candidates(ids, now.minus(lookBack), now, sent)) {
+            if (!c.isDue(now)) {
+                continue;
+            }
+            String outcome;
+            try {
+                outcome = outcome(c, byId.get(c.workspaceId()), states.get(CampaignCompletion.key(c.workspaceId(),
+                        c.broadcastId())), now);
+            } catch (Exception e) {
+                log.warn("campaign email of {} {} failed: {}", c.workspaceId(), c.broadcastId(), ExitCodes.rootMessage(e), e);
+                outcome = "FAILED: " + ExitCodes.rootMessage(e);
+            }
+            handled.add(new Due(c.workspaceId(), c.broadcastId(), outcome));
+        }
+    }
+
+    private String outcome(CampaignCompletion.Candidate c, Workspace workspace, SendOnce.State state, Instant now)
+            throws Exception {
+        if (SendOnce.isHeld(state)) {
+            return state.name().toUpperCase(Locale.ROOT) + ": " + HeldEmails.campaign(c.workspaceId(), c.broadcastId()).held(state);
+        }
+        // the figures as of 24 hours after launch, or as of now for a finished broadcast: loaded before it's mailed
+        Instant asOf = c.launchedAt().plus(CampaignCompletion.AT_THE_LATEST);
+        Instant settled = now.minus(etl.grace().multipliedBy(2));
+        Optional<String> unloaded = etl.unloaded(asOf.isBefore(settled) ? asOf : settled, now);
+        if (unloaded.isPresent()) {
+            return "DEFERRED: " + unloaded.get();
+        }
+        if (CampaignEmailJobConfiguration.admins(members, workspace).isEmpty()) {
+            return "NO_ADMIN: nobody to tell; add an admin";
+        }
+        return runner.run(c.workspaceId(), c.broadcastId()).summary();
     }
 }

@@ -2,6 +2,7 @@ package com.wapi.analytics.cli;
 
 import com.wapi.analytics.bench.BenchCommand;
 import com.wapi.analytics.digest.DigestCommand;
+import com.wapi.analytics.campaign.CampaignEmailCommand;
 import com.wapi.analytics.digest.DigestTickCommand;
 import com.wapi.analytics.etl.EtlCommand;
 import com.wapi.analytics.export.ExportCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Exit codes: 0 ok, 1 the job or check failed, 2 usage or configuration error.",
                 "Settings come from WAPI_* environment variables (see README.md)."},
         subcommands = {ServeCommand.class, MigrateCommand.class, EtlCommand.class, DigestCommand.class,
-                DigestTickCommand.class, ReportCommand.class, ExportCommand.class, SimulateCommand.class, MailCatcherCommand.class, OrgCommand.class, WorkspaceCommand.class,
+                DigestTickCommand.class, CampaignEmailCommand.class, ReportCommand.class, ExportCommand.class, SimulateCommand.class, MailCatcherCommand.class, OrgCommand.class, WorkspaceCommand.class,
                 PhoneCommand.class, UserCommand.class, TokenCommand.class, AuditCommand.class, JobsCommand.class,
                 BenchCommand.class})
 public class WapiCommand {

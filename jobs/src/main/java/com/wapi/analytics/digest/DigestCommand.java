@@ -20,14 +20,15 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "digest", mixinStandardHelpOptions = true,
         description = {"One owner digest now: the organization's figures for one local day, mailed to its owner.",
-                "A digest already sent is not sent again; --resend releases a claim left by a crash."})
+                "A digest already sent is not sent again; --resend releases one that may have gone (a claim left by a crash,"
+                        + " or an SMTP hand-off whose outcome is unknown: uncertain)."})
 public class DigestCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
     @Option(names = "--org", required = true) String org;
     @Option(names = "--date", required = true, description = "local day, YYYY-MM-DD") LocalDate date;
     @Option(names = "--preview", paramLabel = "FILE", description = "write the HTML to FILE instead of mailing") Path preview;
-    @Option(names = "--resend", description = "after a crash between claim and send: send it even though it may have gone")
+    @Option(names = "--resend", description = "after checking the owner's inbox: send a claimed or uncertain digest again, though it may have gone")
     boolean resend;
 
     private final OrganizationRepository organizations;
@@ -56,10 +57,10 @@ public class DigestCommand implements Callable<Integer> {
             out.println("preview written to " + preview);
             return ExitCodes.OK;
         }
-        if (resend && ledger.releaseClaim(org, date)) {
-            out.println("released the unconfirmed claim of " + org + " " + date);
+        if (resend && ledger.release(org, date)) {
+            out.println("released the held digest of " + org + " " + date + " for resending");
         }
-        InstanceRunner.Result result = runner.run(org, date);
+        InstanceRunner.Result result = runner.run(org, date, false);
         if (result.outcome() == InstanceRunner.Outcome.BUSY) {
             spec.commandLine().getErr().println("error: this digest is being sent by another process right now");
             return ExitCodes.FAILED;

@@ -7,8 +7,13 @@ import java.util.Map;
 public record DigestEmail(String subject, String text, String html) {
 
     public static DigestEmail render(DigestContent content, Templates templates) {
-        Map<String, Object> model = Map.of("d", content);
-        return new DigestEmail(subject(content), templates.render("digest.txt.ftl", model),
+        return render(content, templates, false);
+    }
+
+    /** @param late sent well after its time (it waited for the day's data): the subject and the body say so */
+    public static DigestEmail render(DigestContent content, Templates templates, boolean late) {
+        Map<String, Object> model = Map.of("d", content, "late", late);
+        return new DigestEmail((late ? "Late: " : "") + subject(content), templates.render("digest.txt.ftl", model),
                 templates.render("digest.html.ftlh", model));
     }
 

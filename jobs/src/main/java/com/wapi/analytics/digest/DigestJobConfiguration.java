@@ -1,6 +1,7 @@
 package com.wapi.analytics.digest;
 
 import com.wapi.analytics.InvalidInputException;
+import com.wapi.analytics.mail.HeldEmails;
 import com.wapi.analytics.mail.Mailer;
 import com.wapi.analytics.mail.SendOnce;
 import com.wapi.analytics.mail.Templates;
@@ -31,6 +32,7 @@ class DigestJobConfiguration {
     static final String JOB = "digest";
     static final String ORGANIZATION = "organization";
     static final String DATE = "date";
+    static final String LATE = "late";
 
     @Bean
     Job digestJob(JobRepository jobRepository, Step renderDigest, Step sendDigest) {
@@ -49,7 +51,8 @@ class DigestJobConfiguration {
                 job.putString("skip", "empty day");
                 return RepeatStatus.FINISHED;
             }
-            DigestEmail email = DigestEmail.render(content, templates);
+            DigestEmail email = DigestEmail.render(content, templates,
+                    Boolean.parseBoolean(String.valueOf(chunk.getStepContext().getJobParameters().get(LATE))));
             job.putString("to", org.ownerEmail());
             job.putString("subject", email.subject());
             job.putString("html", email.html());
@@ -75,9 +78,7 @@ class DigestJobConfiguration {
                     messageId -> ledger.claim(org, date, to, messageId), (state, error) -> ledger.finish(org, date, state, error)),
                     messageId(org, date),
                     () -> mailer.send(messageId(org, date), to, job.getString("subject"), job.getString("text"), job.getString("html")),
-                    "the digest of " + org + " for " + date + " was claimed by an earlier attempt that never confirmed "
-                            + "sending (a crash?): check the owner's inbox, then resend it deliberately with "
-                            + "`scripts/wapi digest --org " + org + " --date " + date + " --resend`");
+                    HeldEmails.digest(org, date));
             if (outcome != SendOnce.Outcome.SENT) {
                 contribution.setExitStatus(new ExitStatus(outcome.name()));
             }

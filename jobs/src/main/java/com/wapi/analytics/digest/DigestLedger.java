@@ -48,11 +48,11 @@ public class DigestLedger {
     }
 
 
-    /** An operator's decision after a crash between claim and send: allow sending again. */
-    public boolean releaseClaim(String organizationId, LocalDate date) {
+    /** An operator's decision about a digest that may have gone (claimed or uncertain): allow sending again. */
+    public boolean release(String organizationId, LocalDate date) {
         return db.sql("""
                 UPDATE digest_ledger SET state = 'failed', last_error = 'released for resend by an operator'
-                 WHERE organization_id = ? AND digest_date = ? AND state = 'claimed'""")
+                 WHERE organization_id = ? AND digest_date = ? AND state IN ('claimed', 'uncertain')""")
                 .params(organizationId, date).update() == 1;
     }
 

@@ -23,12 +23,11 @@ public class DigestRunner {
         this.digestJob = digestJob;
     }
 
-    public InstanceRunner.Result run(String organizationId, LocalDate date) throws Exception {
-        return runner.run(digestJob, parameters(organizationId, date), "digest:" + organizationId + ":" + date);
-    }
-
-    static JobParameters parameters(String organizationId, LocalDate date) {
-        return new JobParametersBuilder().addString(DigestJobConfiguration.ORGANIZATION, organizationId)
-                .addString(DigestJobConfiguration.DATE, date.toString()).toJobParameters();
+    /** @param late past the time it should have gone: the email says so (a parameter of the first run only) */
+    public InstanceRunner.Result run(String organizationId, LocalDate date, boolean late) throws Exception {
+        JobParameters parameters = new JobParametersBuilder().addString(DigestJobConfiguration.ORGANIZATION, organizationId)
+                .addString(DigestJobConfiguration.DATE, date.toString())
+                .addString(DigestJobConfiguration.LATE, Boolean.toString(late), false).toJobParameters();
+        return runner.run(digestJob, parameters, "digest:" + organizationId + ":" + date);
     }
 }

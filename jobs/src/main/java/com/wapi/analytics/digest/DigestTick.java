@@ -1,15 +1,22 @@
 package com.wapi.analytics.digest;
 
-import com.wapi.analytics.jobs.InstanceRunner;
+import com.wapi.analytics.cli.ExitCodes;
+import com.wapi.analytics.etl.EtlCompleteness;
+import com.wapi.analytics.mail.HeldEmails;
 import com.wapi.analytics.mail.SendOnce;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.OrganizationRepository;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,7 +24,9 @@ import org.springframework.stereotype.Service;
 /**
  * What the scheduler runs every few minutes: for each organization with the digest on whose local clock has
  * passed 09:00, the digest of the previous local day, if not done yet. Days missed while the app was down are
- * caught up (late) within a short look-back, never before the organization existed.
+ * caught up (late) within a short look-back, never before the organization existed. A day is deferred until the
+ * etl has loaded every event received up to its end; a digest sent more than {@code wapi.digest.late-after} after
+ * 09:00 says it is late.
  * <p>
  * Due dates are computed in the time zone in force at the tick, and the ledger is keyed by (organization, local
  * date). After a time-zone change, a date earlier than the newest date in the ledger that has no row of its own is
@@ -29,48 +38,70 @@ import org.springframework.stereotype.Service;
 @Service
 public class DigestTick {
 
+    private static final Logger log = LoggerFactory.getLogger("digest");
+
     static final LocalTime SEND_AT = LocalTime.of(9, 0);
 
     private final OrganizationRepository organizations;
     private final DigestLedger ledger;
     private final DigestRunner runner;
     private final JdbcClient db;
+    private final EtlCompleteness etl;
     private final int lookBackDays;
+    private final Duration lateAfter;
 
     public DigestTick(OrganizationRepository organizations, DigestLedger ledger, DigestRunner runner, JdbcClient db,
-            @Value("${wapi.digest.look-back-days:3}") int lookBackDays) {
+            EtlCompleteness etl, @Value("${wapi.digest.look-back-days:3}") int lookBackDays,
+            @Value("${wapi.digest.late-after:PT3H}") Duration lateAfter) {
         this.organizations = organizations;
         this.ledger = ledger;
         this.runner = runner;
         this.db = db;
+        this.etl = etl;
         this.lookBackDays = lookBackDays;
+        this.lateAfter = lateAfter;
     }
 
+    /** @param date null when the organization's due days could not be worked out */
     public record Due(String organizationId, LocalDate date, String outcome) {
     }
 
-    public List<Due> tick(Instant now) throws Exception {
+    /** One organization's failure is recorded against it (outcome FAILED) and the others go on. */
+    public List<Due> tick(Instant now) {
         List<Due> handled = new ArrayList<>();
         for (Organization org : organizations.findAll()) {
             if (!org.digestEnabled()) {
                 continue;
             }
-            for (LocalDate date : dueDates(org, now)) {
-                SendOnce.State state = ledger.state(org.id(), date).orElse(null);
-                if (state == SendOnce.State.sent || state == SendOnce.State.skipped) {
-                    continue;
+            LocalDate date = null;
+            try {
+                for (LocalDate due : dueDates(org, now)) {
+                    date = due;
+                    outcome(org, due, now).ifPresent(outcome -> handled.add(new Due(org.id(), due, outcome)));
                 }
-                if (state == SendOnce.State.claimed) {
-                    handled.add(new Due(org.id(), date, "claimed but unconfirmed: resend with --resend after checking"));
-                    continue;
-                }
-                InstanceRunner.Result result = runner.run(org.id(), date);
-                String outcome = result.execution() == null ? result.outcome().name()
-                        : result.execution().getStatus() + " " + result.execution().getExitStatus().getExitCode();
-                handled.add(new Due(org.id(), date, outcome));
+            } catch (Exception e) {
+                log.warn("digest of {} for {} failed: {}", org.id(), date, ExitCodes.rootMessage(e), e);
+                handled.add(new Due(org.id(), date, "FAILED: " + ExitCodes.rootMessage(e)));
             }
         }
         return handled;
+    }
+
+    /** Empty when the day is done; DEFERRED while the etl has not loaded the whole day. */
+    private Optional<String> outcome(Organization org, LocalDate date, Instant now) throws Exception {
+        SendOnce.State state = ledger.state(org.id(), date).orElse(null);
+        if (state == SendOnce.State.sent || state == SendOnce.State.skipped) {
+            return Optional.empty();
+        }
+        if (SendOnce.isHeld(state)) {
+            return Optional.of(state.name().toUpperCase(Locale.ROOT) + ": " + HeldEmails.digest(org.id(), date).held(state));
+        }
+        Optional<String> unloaded = etl.unloaded(date.plusDays(1).atStartOfDay(org.timeZone()).toInstant(), now);
+        if (unloaded.isPresent()) {
+            return Optional.of("DEFERRED: " + unloaded.get());
+        }
+        Instant regular = date.plusDays(1).atTime(SEND_AT).atZone(org.timeZone()).toInstant();
+        return Optional.of(runner.run(org.id(), date, now.isAfter(regular.plus(lateAfter))).summary());
     }
 
     /** The local days whose digest is due at {@code now}, oldest first. */

@@ -13,7 +13,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "digest-tick", mixinStandardHelpOptions = true,
         description = {"What the scheduler runs every 5 minutes: the digest of yesterday for every organization "
                 + "whose local 09:00 has passed and whose digest is not done yet; then the completion email of every "
-                + "broadcast that finished (or turned 24 hours old) to its workspace's admins, once."})
+                + "broadcast that finished (or turned 24 hours old) to its workspace's admins, once.",
+                "An email waits (DEFERRED) until the etl has loaded every event of its period; one that may have gone "
+                        + "(UNCERTAIN) waits for a deliberate --resend."})
 public class DigestTickCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;

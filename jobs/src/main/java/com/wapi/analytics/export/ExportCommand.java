@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
                 "times ISO-8601 with the organization's offset; text a spreadsheet would run as a formula is prefixed with an",
                 "apostrophe) or an .xlsx workbook of typed cells (--format xlsx)."},
         subcommands = {ExportCommand.Broadcasts.class, ExportCommand.Conversations.class, SubscriptionCommand.Subscribe.class,
-                SubscriptionCommand.Unsubscribe.class, SubscriptionCommand.ListSubscriptions.class, SubscriptionCommand.Tick.class})
+                SubscriptionCommand.Unsubscribe.class, SubscriptionCommand.ListSubscriptions.class, SubscriptionCommand.Send.class,
+                SubscriptionCommand.Tick.class})
 public class ExportCommand {
 
     /** The options every export takes. */

@@ -40,6 +40,14 @@ public class ExportLedger {
                 .params(subscriptionId, period.start(), period.end(), messageId, rows).update() == 1;
     }
 
+    /** An operator's decision about a period that may have been mailed (claimed or uncertain): allow sending again. */
+    boolean release(long subscriptionId, LocalDate periodStart) {
+        return db.sql("""
+                UPDATE export_ledger SET state = 'failed', last_error = 'released for resend by an operator'
+                 WHERE subscription_id = ? AND period_start = ? AND state IN ('claimed', 'uncertain')""")
+                .params(subscriptionId, periodStart).update() == 1;
+    }
+
     void skip(long subscriptionId, ExportSubscription.Period period, String reason) {
         db.sql("""
                 INSERT INTO export_ledger (subscription_id, period_start, period_end, state, last_error, finished_at)

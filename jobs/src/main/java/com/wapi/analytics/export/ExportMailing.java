@@ -1,5 +1,6 @@
 package com.wapi.analytics.export;
 
+import com.wapi.analytics.mail.HeldEmails;
 import com.wapi.analytics.mail.Mailer;
 import com.wapi.analytics.mail.SendOnce;
 import com.wapi.analytics.mail.Templates;
@@ -67,6 +68,9 @@ class ExportMailing {
         if (state == SendOnce.State.sent || state == SendOnce.State.skipped) {
             return SendOnce.Outcome.ALREADY_SENT.name();
         }
+        if (SendOnce.isHeld(state)) {
+            throw new IllegalStateException(HeldEmails.export(subscriptionId, period.start()).held(state));
+        }
         Workspace workspace = workspaces.findById(subscription.workspaceId()).orElseThrow();
         Organization organization = organizations.findById(workspace.organizationId()).orElseThrow();
         boolean manager = members.findByWorkspaceAndRole(organization.id(), workspace.id(), Member.Role.manager).stream()
@@ -99,8 +103,7 @@ class ExportMailing {
                     messageId,
                     () -> mailer.send(messageId, subscription.email(), subject, templates.render("export.txt.ftl", model),
                             templates.render("export.html.ftlh", model), attachment.toFile()),
-                    "the export of subscription " + subscriptionId + " for " + period.start() + " was claimed by an "
-                            + "attempt that never confirmed sending (a crash?); check the recipient's inbox");
+                    HeldEmails.export(subscriptionId, period.start()));
             return sent.name();
         } finally {
             try (var files = Files.list(dir)) {

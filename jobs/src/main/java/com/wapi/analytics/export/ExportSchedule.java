@@ -25,7 +25,7 @@ class ExportSchedule {
     void tick() {
         try {
             tick.tick(Instant.now()).forEach(due -> log.info("export subscription {} {}: {}", due.subscriptionId(),
-                    due.period().start(), due.outcome()));
+                    due.periodText(), due.outcome()));
         } catch (Exception e) {
             log.error("export tick failed: {}", e.getMessage(), e);
         }

@@ -9,6 +9,7 @@ import com.wapi.analytics.tenancy.Workspace;
 import com.wapi.analytics.tenancy.WorkspaceRepository;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -101,6 +102,44 @@ final class SubscriptionCommand {
         }
     }
 
+    @Command(name = "send", mixinStandardHelpOptions = true,
+            description = {"Mail one period of a subscription now, unless it was mailed already.",
+                    "--resend releases a period that may have gone (a claim left by a crash, or an SMTP hand-off whose "
+                            + "outcome is unknown: uncertain) after checking the recipient's inbox."})
+    static class Send implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Option(names = "--subscription", required = true, description = "the subscription id (see `export subscriptions`)")
+        long id;
+        @Option(names = "--period-start", required = true, paramLabel = "YYYY-MM-DD",
+                description = "the period's first local day (a Monday for weekly)") LocalDate start;
+        @Option(names = "--resend", description = "send a claimed or uncertain period again, though it may have gone")
+        boolean resend;
+
+        private final ExportSubscriptionRepository subscriptions;
+        private final ExportLedger ledger;
+        private final ExportTick tick;
+
+        Send(ExportSubscriptionRepository subscriptions, ExportLedger ledger, ExportTick tick) {
+            this.subscriptions = subscriptions;
+            this.ledger = ledger;
+            this.tick = tick;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            ExportSubscription subscription = subscriptions.findById(id).orElseThrow(() -> new InvalidInputException(
+                    "no subscription " + id + ": see `scripts/wapi export subscriptions --workspace W`"));
+            ExportSubscription.Period period = subscription.cadence().startingOn(start);
+            PrintWriter out = spec.commandLine().getOut();
+            if (resend && ledger.release(id, start)) {
+                out.println("released the held export of subscription " + id + " " + start + " for resending");
+            }
+            String outcome = tick.run(id, period);
+            out.printf("subscription %d %s..%s: %s%n", id, period.start(), period.end(), outcome);
+            return outcome.startsWith("COMPLETED") || outcome.equals("ALREADY_DONE") ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+    }
+
     @Command(name = "tick", mixinStandardHelpOptions = true,
             description = "What the scheduler runs every 5 minutes: mail every subscription's last closed period not mailed yet.")
     static class Tick implements Callable<Integer> {
@@ -118,7 +157,7 @@ final class SubscriptionCommand {
             int code = ExitCodes.OK;
             PrintWriter out = spec.commandLine().getOut();
             for (ExportTick.Due due : tick.tick(now == null ? Instant.now() : now.toInstant())) {
-                out.printf("subscription %d %s..%s: %s%n", due.subscriptionId(), due.period().start(), due.period().end(),
+                out.printf("subscription %d %s: %s%n", due.subscriptionId(), due.periodText(),
                         due.outcome());
                 if (due.outcome().startsWith("FAILED")) {
                     code = ExitCodes.FAILED;

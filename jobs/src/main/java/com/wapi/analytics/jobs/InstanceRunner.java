@@ -1,7 +1,13 @@
 package com.wapi.analytics.jobs;
 
+import com.wapi.analytics.cli.ExitCodes;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -9,6 +15,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +31,16 @@ public class InstanceRunner {
     public enum Outcome { RAN, ALREADY_DONE, BUSY }
 
     public record Result(Outcome outcome, JobExecution execution) {
+
+        /** For a tick's report: the outcome, or the run's status and exit code and its first error. */
+        public String summary() {
+            if (outcome != Outcome.RAN) {
+                return outcome.name();
+            }
+            String status = execution.getStatus() + " " + execution.getExitStatus().getExitCode();
+            return execution.getAllFailureExceptions().isEmpty() ? status
+                    : status + ": " + ExitCodes.rootMessage(execution.getAllFailureExceptions().get(0));
+        }
     }
 
     private final JobLock lock;
@@ -37,6 +54,14 @@ public class InstanceRunner {
     }
 
     public Result run(Job job, JobParameters params, String lockKey) throws Exception {
+        return run(job, params, lockKey, Map.of());
+    }
+
+    /**
+     * @param subject put in a new instance's job context, where its steps read it and restarts find it again: what
+     *     the job is about when that is too long for a parameter (the parameters then carry its hash)
+     */
+    public Result run(Job job, JobParameters params, String lockKey, Map<String, String> subject) throws Exception {
         Optional<JobLock.Held> held = lock.tryAcquire(lockKey, Duration.ZERO);
         if (held.isEmpty()) {
             return new Result(Outcome.BUSY, null);
@@ -44,7 +69,7 @@ public class InstanceRunner {
         try (JobLock.Held ignored = held.get()) {
             JobExecution last = jobRepository.getLastJobExecution(job.getName(), params);
             if (last == null) {
-                return new Result(Outcome.RAN, jobOperator.start(job, params));
+                return new Result(Outcome.RAN, subject.isEmpty() ? jobOperator.start(job, params) : start(job, params, subject));
             }
             if (last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED) {
                 return new Result(Outcome.ALREADY_DONE, last);
@@ -54,6 +79,31 @@ public class InstanceRunner {
                 last = jobOperator.recover(last);
             }
             return new Result(Outcome.RAN, jobOperator.restart(last));
+        }
+    }
+
+    /** What the job operator's start does, with the subject in the job context from the first step on. */
+    private JobExecution start(Job job, JobParameters params, Map<String, String> subject) throws Exception {
+        job.getJobParametersValidator().validate(params);
+        ExecutionContext context = new ExecutionContext();
+        subject.forEach(context::putString);
+        JobExecution execution = jobRepository.createJobExecution(jobRepository.createJobInstance(job.getName(), params),
+                params, context);
+        job.execute(execution);
+        return execution;
+    }
+
+    /** A hash of ids, short enough for any job parameter however long the ids are. */
+    public static String hash(String... ids) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String id : ids) {
+                sha.update(id.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

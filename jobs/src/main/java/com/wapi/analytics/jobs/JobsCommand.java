@@ -2,6 +2,7 @@ package com.wapi.analytics.jobs;
 
 import com.wapi.analytics.InvalidInputException;
 import com.wapi.analytics.cli.Table;
+import com.wapi.analytics.mail.HeldEmails;
 import java.util.concurrent.Callable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
@@ -21,7 +22,8 @@ public class JobsCommand implements Callable<Integer> {
         return spec.commandLine().execute("list");
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "The latest job executions, newest first.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = {"The latest job executions, newest first;",
+            "then every email whose outcome is unknown (uncertain), with the command that resends it."})
     static class ListJobs implements Runnable {
 
         @Spec CommandSpec spec;
@@ -29,9 +31,11 @@ public class JobsCommand implements Callable<Integer> {
         @Option(names = "--job", description = "only this job, e.g. etl or digest") String job;
 
         private final JdbcClient db;
+        private final HeldEmails held;
 
-        ListJobs(JdbcClient db) {
+        ListJobs(JdbcClient db, HeldEmails held) {
             this.db = db;
+            this.held = held;
         }
 
         @Override
@@ -50,6 +54,15 @@ public class JobsCommand implements Callable<Integer> {
                             rs.getTimestamp(5), rs.getTimestamp(6), rs.getString(7)))
                     .list();
             table.print(spec.commandLine().getOut());
+            var uncertain = held.list();
+            if (!uncertain.isEmpty()) {
+                var out = spec.commandLine().getOut();
+                out.printf("%nUncertain emails (the SMTP server may have taken them; not resent automatically): check the "
+                        + "recipient's inbox, then resend if it is not there%n");
+                Table emails = new Table("EMAIL", "WHAT", "ERROR", "RESEND");
+                uncertain.forEach(h -> emails.row(h.kind(), h.what(), h.error(), h.resend()));
+                emails.print(out);
+            }
         }
     }
 

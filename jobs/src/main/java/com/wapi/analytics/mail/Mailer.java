@@ -3,11 +3,15 @@ package com.wapi.analytics.mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** Sends multipart (plain text + HTML) emails with a caller-chosen, deterministic Message-ID. */
+/**
+ * Sends multipart (plain text + HTML) emails with a caller-chosen, deterministic Message-ID. A failure after the
+ * message was handed over throws {@link DeliveryUnknownException}; any other failure means nothing was delivered.
+ */
 @Component
 public class Mailer {
 
@@ -41,8 +45,25 @@ public class Mailer {
                 helper.addAttachment(attachment.getName(), attachment);
             }
             sender.send(message);
+        } catch (MailSendException e) {
+            Throwable unconfirmed = unconfirmed(e);
+            if (unconfirmed != null) {
+                throw new DeliveryUnknownException(unconfirmed.getMessage(), e);
+            }
+            throw e;
         } catch (MessagingException e) {
             throw new IllegalStateException("could not build the email: " + e.getMessage(), e);
         }
+    }
+
+    private static Throwable unconfirmed(MailSendException e) {
+        for (Exception failure : e.getMessageExceptions()) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof ConfirmingSmtpTransport.Unconfirmed) {
+                    return t;
+                }
+            }
+        }
+        return null;
     }
 }
