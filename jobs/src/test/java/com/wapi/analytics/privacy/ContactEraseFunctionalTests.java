@@ -48,6 +48,9 @@ class ContactEraseFunctionalTests extends IntegrationTest {
         assertThat(delivery()).startsWith(EtlScenario.BROADCAST + ",Summer sale,summer_sale,25,23,19,12,");
         assertThat(recipients()).contains(GONE, KEPT);
         assertThat(quarantinedNaming(GONE)).isEqualTo(1);
+        // privacy by default: the customer's words stay out of ClickHouse (wapi.facts.keep-message-text=false)
+        assertThat(clickHouse.sql().sql("SELECT text_body FROM inbound_messages").query(String.class).list())
+                .containsExactly("");
 
         CliResult erased = CliResult.run(cli, "contact", "erase", "--workspace", WS, "--contact", GONE,
                 "--actor", "dpo@acme.test");
