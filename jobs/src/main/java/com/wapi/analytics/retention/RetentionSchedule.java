@@ -2,6 +2,7 @@ package com.wapi.analytics.retention;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 /** The daily retention run of {@code serve} (RawRetention keeps it to one process at a time). */
 @Component
 @Profile("serve")
+@ConditionalOnProperty(name = "wapi.scheduler.enabled", havingValue = "true", matchIfMissing = true)
 class RetentionSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionSchedule.class);
