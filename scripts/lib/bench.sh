@@ -17,8 +17,8 @@ bench_facts() { # MESSAGES WORKSPACES: scripts/sql/synthetic-facts.sql into the 
   sed -e "s/{messages}/$1/g" -e "s/{workspaces}/$2/g" -e "s/{conversations}/$(($1 / 20))/g" \
       -e "s/{clicks}/$(($1 / 20))/g" -e "s/{conversions}/$(($1 / 200))/g" scripts/sql/synthetic-facts.sql \
     | grep -v '^--' | while IFS= read -r statement; do
-        [ -n "$statement" ] && clickhouse-client --port "$CH_TCP" -d "$DATABASE" --query "${statement%;}"
+        [ -n "$statement" ] && "${CH_CLIENT[@]}" -d "$DATABASE" --query "${statement%;}"
       done
-  echo "facts: $(clickhouse-client --port "$CH_TCP" -d "$DATABASE" --query \
+  echo "facts: $("${CH_CLIENT[@]}" -d "$DATABASE" --query \
     "SELECT sum(rows) FROM system.parts WHERE database = '$DATABASE' AND active AND table != 'meta_error_catalogue'") rows in $(since "$start") s"
 }

@@ -1,5 +1,5 @@
 # Shared by the scripts that work on their own databases (demo, benchmarks, load test). Source it from a script
-# whose working directory is the checkout root; it sets PSQL, PG_PORT, CH_HTTP, CH_TCP and DATABASE.
+# whose working directory is the checkout root; it sets PSQL, CH_CLIENT, PG_PORT, CH_HTTP, CH_TCP and DATABASE.
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
@@ -11,13 +11,18 @@ fresh_databases() { # NAME: drops and re-creates NAME in Postgres and ClickHouse
   CH_TCP=$(grep '^CH_TCP_PORT=' .services/env | cut -d= -f2)
   export PGPASSWORD="$WAPI_PG_PASSWORD"
   PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U "$WAPI_PG_USER" -v ON_ERROR_STOP=1 -qAt)
+  CH_CLIENT=(clickhouse-client --port "$CH_TCP" --user "$WAPI_CH_USER" --password "$WAPI_CH_PASSWORD")
   DATABASE=$1
   echo "== databases $DATABASE (re-created)"
   "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DATABASE WITH (FORCE)" -c "CREATE DATABASE $DATABASE" 2>/dev/null
-  curl -fsS "http://127.0.0.1:$CH_HTTP/" --data-binary "DROP DATABASE IF EXISTS $DATABASE"
+  ch_http "DROP DATABASE IF EXISTS $DATABASE"
   export WAPI_PG_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DATABASE"
   export WAPI_CH_URL="jdbc:clickhouse://127.0.0.1:$CH_HTTP/$DATABASE"
   scripts/wapi migrate >/dev/null
+}
+
+ch_http() { # QUERY [DATABASE]: one statement through ClickHouse's HTTP interface, with the recorded user
+  curl -fsS -u "$WAPI_CH_USER:$WAPI_CH_PASSWORD" "http://127.0.0.1:$CH_HTTP/?database=${2:-default}" --data-binary "$1"
 }
 
 since() { awk -v a="$(date +%s.%N)" -v b="$1" 'BEGIN{printf "%.1f", a-b}'; }

@@ -8,7 +8,9 @@ import com.wapi.analytics.etl.EtlCommand;
 import com.wapi.analytics.export.ExportCommand;
 import com.wapi.analytics.jobs.JobsCommand;
 import com.wapi.analytics.mail.MailCatcherCommand;
+import com.wapi.analytics.privacy.ContactCommand;
 import com.wapi.analytics.report.ReportCommand;
+import com.wapi.analytics.retention.RetentionCommand;
 import com.wapi.analytics.schema.MigrateCommand;
 import com.wapi.analytics.simulate.SimulateCommand;
 import com.wapi.analytics.tenancy.AuditCommand;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Command;
                 "Settings come from WAPI_* environment variables (see README.md)."},
         subcommands = {ServeCommand.class, MigrateCommand.class, EtlCommand.class, DigestCommand.class,
                 DigestTickCommand.class, CampaignEmailCommand.class, ReportCommand.class, ExportCommand.class, SimulateCommand.class, MailCatcherCommand.class, OrgCommand.class, WorkspaceCommand.class,
-                PhoneCommand.class, UserCommand.class, TokenCommand.class, AuditCommand.class, JobsCommand.class,
+                PhoneCommand.class, UserCommand.class, TokenCommand.class, AuditCommand.class, ContactCommand.class, RetentionCommand.class, JobsCommand.class,
                 BenchCommand.class})
 public class WapiCommand {
 }

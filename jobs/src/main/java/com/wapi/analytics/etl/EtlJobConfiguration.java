@@ -1,6 +1,7 @@
 package com.wapi.analytics.etl;
 
 import com.wapi.analytics.clickhouse.ClickHouse;
+import com.wapi.analytics.privacy.FactsProperties;
 import com.wapi.analytics.readers.Rejection;
 import com.wapi.analytics.readers.meta.MetaWebhookParser;
 import com.wapi.analytics.readers.platform.PlatformEventParser;
@@ -182,7 +183,7 @@ class EtlJobConfiguration {
 
     @Bean
     RawEventProcessor rawEventProcessor(MetaWebhookParser metaParser, PlatformEventParser platformParser,
-            PhoneNumberRepository phones) {
-        return new RawEventProcessor(metaParser, platformParser, phones);
+            PhoneNumberRepository phones, FactsProperties facts) {
+        return new RawEventProcessor(metaParser, platformParser, phones, facts);
     }
 }

@@ -1,5 +1,6 @@
 package com.wapi.analytics.etl;
 
+import com.wapi.analytics.privacy.FactsProperties;
 import com.wapi.analytics.readers.ParseResult;
 import com.wapi.analytics.readers.Rejection;
 import com.wapi.analytics.readers.facts.Fact;
@@ -17,12 +18,15 @@ class RawEventProcessor implements ItemProcessor<RawEvent, LoadedEvent>, StepExe
     private final MetaWebhookParser metaParser;
     private final PlatformEventParser platformParser;
     private final PhoneNumberRepository phones;
+    private final FactsProperties factsProperties;
     private final ThreadLocal<PostgresRouter> router = new ThreadLocal<>();
 
-    RawEventProcessor(MetaWebhookParser metaParser, PlatformEventParser platformParser, PhoneNumberRepository phones) {
+    RawEventProcessor(MetaWebhookParser metaParser, PlatformEventParser platformParser, PhoneNumberRepository phones,
+            FactsProperties factsProperties) {
         this.metaParser = metaParser;
         this.platformParser = platformParser;
         this.phones = phones;
+        this.factsProperties = factsProperties;
     }
 
     /** A fresh routing cache per step execution: numbers added since the last run are seen. */
@@ -55,7 +59,7 @@ class RawEventProcessor implements ItemProcessor<RawEvent, LoadedEvent>, StepExe
                 }
             }
         }
-        return LoadedEvent.facts(event, parsed.facts(), parsed.rejected().stream()
+        return LoadedEvent.facts(event, factsProperties.storable(parsed.facts()), parsed.rejected().stream()
                 .map(r -> new LoadedEvent.Quarantined(r.path(), r.reason(), r.detail())).toList());
     }
 
