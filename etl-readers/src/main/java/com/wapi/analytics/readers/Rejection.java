@@ -12,7 +12,8 @@ public enum Rejection {
     UNKNOWN_ACCOUNT("no workspace has a number on this WhatsApp Business Account"),
     TOO_LARGE("the input is larger than the limit"),
     TOO_DEEP("the JSON is nested deeper than the limit"),
-    WORKSPACE_MISMATCH("the event names another workspace than its token's");
+    WORKSPACE_MISMATCH("the event names another workspace than its token's"),
+    INSERT_REFUSED("ClickHouse refused the event's facts");
 
     private final String meaning;
 

@@ -13,6 +13,7 @@ public final class RawEvent {
     private final String source;
     private final String workspaceId;
     private final Instant receivedAt;
+    private final int size;
     private byte[] body;
 
     public RawEvent(long id, String source, String workspaceId, Instant receivedAt, byte[] body) {
@@ -21,6 +22,7 @@ public final class RawEvent {
         this.workspaceId = workspaceId;
         this.receivedAt = receivedAt;
         this.body = body;
+        this.size = body.length;
     }
 
     public long id() {
@@ -37,6 +39,11 @@ public final class RawEvent {
 
     public Instant receivedAt() {
         return receivedAt;
+    }
+
+    /** The body's length in bytes (also once the body is taken). */
+    public int size() {
+        return size;
     }
 
     public boolean fromMeta() {
