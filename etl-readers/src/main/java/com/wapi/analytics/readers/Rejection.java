@@ -13,7 +13,8 @@ public enum Rejection {
     TOO_LARGE("the input is larger than the limit"),
     TOO_LONG("a value is longer than its limit"),
     TOO_DEEP("the JSON is nested deeper than the limit"),
-    WORKSPACE_MISMATCH("the event names another workspace than its token's");
+    WORKSPACE_MISMATCH("the event names another workspace than its token's"),
+    INSERT_REFUSED("ClickHouse refused the event's facts");
 
     private final String meaning;
 

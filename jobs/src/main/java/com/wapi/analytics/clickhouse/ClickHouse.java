@@ -1,6 +1,7 @@
 package com.wapi.analytics.clickhouse;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,7 +13,6 @@ import java.util.Base64;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.InvalidDataAccessResourceUsageException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -77,11 +77,35 @@ public class ClickHouse implements AutoCloseable {
      * Inserts the rows into the table in one request ({@code INSERT INTO table (columns) FORMAT TabSeparated}).
      * Like any ClickHouse insert it is not transactional: a block either lands whole or fails, and a retried
      * insert lands again (fact tables are ReplacingMergeTree for that).
+     *
+     * @throws InsertRefusedException when ClickHouse answers with an error
      */
     public void insert(String table, List<String> columns, TabSeparatedRows rows) {
-        if (rows.rowCount() == 0) {
-            return;
+        if (rows.rowCount() > 0) {
+            post(table, columns, rows.size(), body -> body.write(rows.buffer(), 0, rows.size()));
         }
+    }
+
+    /** Like {@link #insert(String, List, TabSeparatedRows)}, of rows encoded apart: sent one after the other, not copied. */
+    public void insert(String table, List<String> columns, List<byte[]> encodedRows) {
+        long size = 0;
+        for (byte[] rows : encodedRows) {
+            size += rows.length;
+        }
+        if (size > 0) {
+            post(table, columns, size, body -> {
+                for (byte[] rows : encodedRows) {
+                    body.write(rows);
+                }
+            });
+        }
+    }
+
+    private interface Body {
+        void writeTo(OutputStream body) throws IOException;
+    }
+
+    private void post(String table, List<String> columns, long size, Body rows) {
         String query = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") FORMAT TabSeparated";
         URI uri = httpUrl.resolve("?database=" + URLEncoder.encode(database, StandardCharsets.UTF_8) + "&query="
                 + URLEncoder.encode(query, StandardCharsets.UTF_8));
@@ -94,16 +118,15 @@ public class ClickHouse implements AutoCloseable {
                 http.setReadTimeout(readTimeoutMillis);
                 http.setRequestProperty("Authorization", authorization);
                 http.setRequestProperty("Content-Type", "text/tab-separated-values; charset=UTF-8");
-                http.setFixedLengthStreamingMode(rows.size());
-                try (OutputStream body = http.getOutputStream()) {
-                    body.write(rows.buffer(), 0, rows.size());
+                http.setFixedLengthStreamingMode(size);
+                try (OutputStream body = new BufferedOutputStream(http.getOutputStream(), 1 << 16)) {
+                    rows.writeTo(body);
                 }
                 int status = http.getResponseCode();
                 if (status != 200) {
                     String message = readAll(http.getErrorStream()).strip();
-                    throw new InvalidDataAccessResourceUsageException("ClickHouse refused the insert into " + table
-                            + " (HTTP " + status + "): "
-                            + (message.length() > 500 ? message.substring(0, 500) + "..." : message));
+                    throw new InsertRefusedException(table, status,
+                            message.length() > 500 ? message.substring(0, 500) + "..." : message);
                 }
                 readAll(http.getInputStream()); // read to the end, so that the connection is kept alive for the next
             } catch (IOException | RuntimeException e) {

@@ -16,6 +16,8 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.listener.ItemReadListener;
+import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -29,7 +31,6 @@ import io.micrometer.observation.ObservationPredicate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -50,13 +51,9 @@ class EtlJobConfiguration {
         return stepName.startsWith("loadFactsPartition") || stepName.equals("replayQuarantine");
     }
 
-    /** By position, in the order of the readers' select clause (id, source, workspace_id, received_at, body). */
     /** The codes of the rejections worth replaying, as SQL literals (from the enum, never from input). */
     private static final String REPLAYABLE_REASONS = Arrays.stream(Rejection.values()).filter(Rejection::replayable)
             .map(r -> "'" + r.code() + "'").collect(Collectors.joining(", "));
-
-    private static final RowMapper<RawEvent> RAW_EVENT = (rs, i) -> new RawEvent(rs.getLong(1), rs.getString(2),
-            rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getBytes(5));
 
     @Bean
     Job etlJob(JobRepository jobRepository, Step loadFacts, Step advanceWatermark) {
@@ -82,16 +79,23 @@ class EtlJobConfiguration {
                 .build();
     }
 
+    /**
+     * Chunks end by events or by bytes ({@link ChunkBounds}). The chunk-oriented step of Spring Batch 6 ends a chunk
+     * only by a count of items, so this step is built the way that takes a completion policy.
+     */
     @Bean
+    @SuppressWarnings("removal")
     Step loadFactsPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            EtlProperties properties, JdbcPagingItemReader<RawEvent> rawEventReader, RawEventProcessor rawEventProcessor,
+            EtlProperties properties, RawEventReader rawEventReader, RawEventProcessor rawEventProcessor,
             ClickHouse clickHouse, JdbcTemplate postgres, EtlProgress progress) {
-        return new StepBuilder("loadFactsPartition", jobRepository).<RawEvent, LoadedEvent>chunk(properties.chunkSize())
-                .transactionManager(transactionManager)
+        ChunkBounds bounds = new ChunkBounds(properties.chunkSize(), properties.chunkBytes().toBytes());
+        return new StepBuilder("loadFactsPartition", jobRepository).<RawEvent, LoadedEvent>chunk(bounds, transactionManager)
                 .reader(new ScopedReader<>(rawEventReader))
                 .processor(rawEventProcessor)
                 .writer(new FactWriter(clickHouse, postgres))
-                .listener(progress)
+                .listener((ItemReadListener<RawEvent>) bounds)
+                .listener((ItemWriteListener<LoadedEvent>) progress)
+                .listener((StepExecutionListener) progress)
                 .listener((StepExecutionListener) rawEventProcessor)
                 .build();
     }
@@ -140,20 +144,13 @@ class EtlJobConfiguration {
         }, transactionManager).build();
     }
 
+    /** Pages of a quarter chunk's bytes: a chunk's events and the rest of the page they came from stay small. */
     @Bean
     @StepScope
-    JdbcPagingItemReader<RawEvent> rawEventReader(DataSource dataSource, EtlProperties properties,
+    RawEventReader rawEventReader(JdbcTemplate postgres, EtlProperties properties,
             @Value("#{stepExecutionContext['" + FROM_ID + "']}") Long fromId,
-            @Value("#{stepExecutionContext['" + UNTIL_ID + "']}") Long untilId) throws Exception {
-        return new JdbcPagingItemReaderBuilder<RawEvent>().name("rawEvents").dataSource(dataSource)
-                .selectClause("SELECT id, source, workspace_id, received_at, body")
-                .fromClause("FROM raw_events")
-                .whereClause("WHERE id > :fromId AND id <= :untilId")
-                .parameterValues(Map.of("fromId", fromId, "untilId", untilId))
-                .sortKeys(Map.of("id", Order.ASCENDING))
-                .rowMapper(RAW_EVENT)
-                .pageSize(properties.chunkSize())
-                .build();
+            @Value("#{stepExecutionContext['" + UNTIL_ID + "']}") Long untilId) {
+        return new RawEventReader(postgres, fromId, untilId, properties.chunkSize(), properties.chunkBytes().toBytes() / 4);
     }
 
     /**

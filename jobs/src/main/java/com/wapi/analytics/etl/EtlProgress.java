@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /** Logs a long run's progress every few seconds: events done, quarantined, rate and ETA. */
-class EtlProgress implements StepExecutionListener, ChunkListener<RawEvent, LoadedEvent> {
+class EtlProgress implements StepExecutionListener, ItemWriteListener<LoadedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger("etl");
     private static final long INTERVAL_NANOS = Duration.ofSeconds(3).toNanos();
@@ -40,7 +40,7 @@ class EtlProgress implements StepExecutionListener, ChunkListener<RawEvent, Load
     }
 
     @Override
-    public void afterChunk(Chunk<LoadedEvent> chunk) {
+    public void afterWrite(Chunk<? extends LoadedEvent> chunk) {
         long total = done.addAndGet(chunk.size());
         for (LoadedEvent event : chunk) {
             if (event.isQuarantined()) {

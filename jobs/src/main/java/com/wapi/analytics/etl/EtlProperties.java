@@ -2,13 +2,16 @@ package com.wapi.analytics.etl;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * @param chunkSize raw events per chunk: one ClickHouse insert per fact table and one Postgres commit each
+ * @param chunkBytes a chunk also ends once its raw events' bodies reach this size, which bounds the memory a run
+ *        of large events takes
  * @param lockWaitSeconds how long `etl` waits for a run in another process to finish
  * @param partitions id ranges loaded in parallel by one run
  */
 @ConfigurationProperties("wapi.etl")
-public record EtlProperties(@DefaultValue("20000") int chunkSize, @DefaultValue("60") int lockWaitSeconds,
-        @DefaultValue("2") int partitions) {
+public record EtlProperties(@DefaultValue("20000") int chunkSize, @DefaultValue("64MB") DataSize chunkBytes,
+        @DefaultValue("60") int lockWaitSeconds, @DefaultValue("2") int partitions) {
 }

@@ -1,8 +1,9 @@
 package com.wapi.analytics.etl;
 
 import com.wapi.analytics.clickhouse.ClickHouse;
-import com.wapi.analytics.clickhouse.TabSeparatedRows;
+import com.wapi.analytics.readers.Rejection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,12 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes a chunk's facts to ClickHouse, one TabSeparated bulk insert per table, then its quarantine entries to
- * Postgres in the chunk's transaction: one per item that could not become facts, and, for a replay, the items
- * re-read are marked replayed. Writing a chunk twice (a restart after a crash) is harmless: fact tables are
- * ReplacingMergeTree on the fact's natural key, and a quarantine row exists once per raw event and item path.
+ * Writes a chunk's facts to ClickHouse, one TabSeparated bulk insert per table (see {@link FactInserts}), then its
+ * quarantine entries to Postgres in the chunk's transaction: one per item that could not become facts, one per
+ * event with a row ClickHouse refused (its other rows may have loaded; loading them again is harmless), and, for a
+ * replay, the items re-read are marked replayed. Writing a chunk twice (a restart after a crash) is harmless: fact
+ * tables are ReplacingMergeTree on the fact's natural key, and a quarantine row exists once per raw event and item
+ * path.
  */
 class FactWriter implements ItemWriter<LoadedEvent> {
 
@@ -28,7 +31,15 @@ class FactWriter implements ItemWriter<LoadedEvent> {
 
     @Override
     public void write(Chunk<? extends LoadedEvent> chunk) {
-        Map<FactTable, TabSeparatedRows> rows = new LinkedHashMap<>();
+        Map<FactTable, List<FactInserts.Row>> rows = new LinkedHashMap<>();
+        for (LoadedEvent event : chunk) {
+            for (LoadedEvent.Rows fact : event.facts()) {
+                rows.computeIfAbsent(fact.table(), t -> new ArrayList<>()).add(new FactInserts.Row(event, fact));
+            }
+        }
+        Map<Long, String> refused = new HashMap<>();
+        rows.forEach((table, tableRows) -> new FactInserts(clickHouse, table).insert(tableRows, refused));
+
         List<Object[]> quarantined = new ArrayList<>();
         List<Object[]> replayed = new ArrayList<>();
         for (LoadedEvent event : chunk) {
@@ -36,15 +47,15 @@ class FactWriter implements ItemWriter<LoadedEvent> {
                 quarantined.add(new Object[] {event.rawEventId(), event.workspaceId(), item.path(),
                         item.rejection().code(), item.detail()});
             }
+            String refusal = refused.get(event.rawEventId());
+            if (refusal != null) {
+                quarantined.add(new Object[] {event.rawEventId(), event.workspaceId(), "",
+                        Rejection.INSERT_REFUSED.code(), refusal});
+            }
             for (String path : event.replayed()) {
                 replayed.add(new Object[] {event.rawEventId(), path});
             }
-            for (LoadedEvent.Rows fact : event.facts()) {
-                rows.computeIfAbsent(fact.table(), t -> new TabSeparatedRows(1 << 20)).appendRows(fact.encoded(),
-                        fact.count());
-            }
         }
-        rows.forEach((table, values) -> clickHouse.insert(table.name(), table.columns(), values));
         if (!replayed.isEmpty()) {
             postgres.batchUpdate("""
                     UPDATE quarantine SET replayed_at = now()

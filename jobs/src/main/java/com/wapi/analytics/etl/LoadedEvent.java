@@ -3,6 +3,9 @@ package com.wapi.analytics.etl;
 import com.wapi.analytics.clickhouse.TabSeparatedRows;
 import com.wapi.analytics.readers.Rejection;
 import com.wapi.analytics.readers.facts.Fact;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,8 +19,8 @@ import java.util.List;
 public record LoadedEvent(long rawEventId, String workspaceId, List<Rows> facts, List<Quarantined> quarantined,
         List<String> replayed) {
 
-    /** One fact's row (or several facts' rows) of one table, TabSeparated. */
-    public record Rows(FactTable table, byte[] encoded, int count) {
+    /** One fact's row of one table, TabSeparated, and the month of its event time (the table's partition). */
+    public record Rows(FactTable table, byte[] encoded, int month) {
     }
 
     /** One item that goes to the quarantine: its path in the body ("" for the whole event) and why. */
@@ -37,9 +40,15 @@ public record LoadedEvent(long rawEventId, String workspaceId, List<Rows> facts,
             FactTable table = FactTables.of(fact);
             scratch.clear();
             table.write(fact, event.id(), scratch);
-            rows.add(new Rows(table, scratch.toByteArray(), 1));
+            rows.add(new Rows(table, scratch.toByteArray(), month(fact.eventTime())));
         }
         return new LoadedEvent(event.id(), event.workspaceId(), rows, quarantined, event.replayPaths());
+    }
+
+    /** As toYYYYMM(event_time) (the epoch, ClickHouse's default, for no time). */
+    private static int month(Instant time) {
+        LocalDate day = LocalDate.ofInstant(time == null ? Instant.EPOCH : time, ZoneOffset.UTC);
+        return day.getYear() * 100 + day.getMonthValue();
     }
 
     public static LoadedEvent quarantined(RawEvent event, Rejection rejection, String detail) {

@@ -15,6 +15,7 @@ public final class RawEvent {
     private final String workspaceId;
     private final Instant receivedAt;
     private final List<String> replayPaths;
+    private final int size;
     private byte[] body;
 
     public RawEvent(long id, String source, String workspaceId, Instant receivedAt, byte[] body) {
@@ -30,6 +31,7 @@ public final class RawEvent {
         this.receivedAt = receivedAt;
         this.body = body;
         this.replayPaths = List.copyOf(replayPaths);
+        this.size = body.length;
     }
 
     public long id() {
@@ -54,6 +56,11 @@ public final class RawEvent {
 
     public boolean isReplay() {
         return !replayPaths.isEmpty();
+    }
+
+    /** The body's length in bytes (also once the body is taken). */
+    public int size() {
+        return size;
     }
 
     public boolean fromMeta() {

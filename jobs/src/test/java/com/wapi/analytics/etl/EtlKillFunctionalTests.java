@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.wapi.analytics.WapiApplication;
 import com.wapi.analytics.clickhouse.ClickHouse;
 import com.wapi.analytics.cli.WapiCommandLine;
+import com.wapi.analytics.support.ChildJvm;
 import com.wapi.analytics.support.CliResult;
 import com.wapi.analytics.support.RawEventsFixture;
 import com.wapi.analytics.support.TestDatabases;
@@ -12,7 +13,6 @@ import com.wapi.analytics.tenancy.Setup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -103,15 +103,15 @@ class EtlKillFunctionalTests {
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
             while (committedChunks(pg, execution) < CHUNKS_BEFORE_KILL) {
-                assertThat(etl.isAlive()).as("the etl process runs until killed; its log:%n%s", read(log)).isTrue();
-                assertThat(System.nanoTime()).as("chunks committed in time; log:%n%s", read(log)).isLessThan(deadline);
+                assertThat(etl.isAlive()).as("the etl process runs until killed; its log:%n%s", ChildJvm.read(log)).isTrue();
+                assertThat(System.nanoTime()).as("chunks committed in time; log:%n%s", ChildJvm.read(log)).isLessThan(deadline);
                 Thread.sleep(20);
             }
         } finally {
             etl.destroyForcibly();
             etl.waitFor(10, TimeUnit.SECONDS);
         }
-        assertThat(etl.exitValue()).as("killed, not finished; log:%n%s", read(log)).isEqualTo(137);
+        assertThat(etl.exitValue()).as("killed, not finished; log:%n%s", ChildJvm.read(log)).isEqualTo(137);
     }
 
     /** The hand-made scenario (with its quarantine cases) and then a generated backlog; returns how many events. */
@@ -125,13 +125,8 @@ class EtlKillFunctionalTests {
     }
 
     private static Process startEtlProcess(TestDatabases.Pair databases, Path log) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
-        databases.springProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-Dwapi.etl.chunk-size=" + CHUNK_SIZE);
-        command.add(WapiApplication.class.getName());
-        command.add("etl");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return ChildJvm.wapi(databases, log, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dwapi.etl.chunk-size=" + CHUNK_SIZE), "etl");
     }
 
     /** Chunks committed by the loading steps of the {@code execution}-th job execution (0 before it exists). */
@@ -151,14 +146,6 @@ class EtlKillFunctionalTests {
     private static List<String> quarantine(JdbcClient pg) {
         return pg.sql("SELECT raw_event_id || ' ' || reason FROM quarantine WHERE replayed_at IS NULL ORDER BY raw_event_id")
                 .query(String.class).list();
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.readString(log);
-        } catch (java.io.IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 
     private static ConfigurableApplicationContext start(Map<String, ?> properties) {
