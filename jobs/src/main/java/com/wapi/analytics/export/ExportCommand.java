@@ -7,11 +7,13 @@ import com.wapi.analytics.report.Reports;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.apache.commons.io.output.WriterOutputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,7 +61,7 @@ public class ExportCommand {
             long start = System.nanoTime();
             long rows;
             if (range.out.equals("-")) {
-                rows = exports.write(kind(), period, perRecipient(), range.format, System.out, ExportProgress.NONE);
+                rows = toStdout(period);
             } else {
                 rows = toFile(period, Path.of(range.out));
             }
@@ -67,6 +69,20 @@ public class ExportCommand {
             spec.commandLine().getErr().printf("export: %,d rows to %s in %.1f s (%,.0f rows/s)%n", rows, range.out, seconds,
                     rows / Math.max(seconds, 1e-3));
             return ExitCodes.OK;
+        }
+
+        /** CSV through the command's own writer; a workbook, being binary, straight to the process's stdout. */
+        private long toStdout(ReportPeriod period) throws IOException {
+            if (range.format != ExportFormat.csv) {
+                long rows = exports.write(kind(), period, perRecipient(), range.format, System.out, ExportProgress.NONE);
+                System.out.flush();
+                return rows;
+            }
+            OutputStream out = WriterOutputStream.builder().setWriter(spec.commandLine().getOut())
+                    .setCharset(StandardCharsets.UTF_8).get();
+            long rows = exports.write(kind(), period, perRecipient(), range.format, out, ExportProgress.NONE);
+            out.flush();
+            return rows;
         }
 
         /** Written to a temporary file beside the target and moved into place, so a failed export leaves no half file. */

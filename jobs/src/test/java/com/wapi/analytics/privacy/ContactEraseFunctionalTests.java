@@ -74,7 +74,7 @@ class ContactEraseFunctionalTests extends IntegrationTest {
         assertThat(recipients()).doesNotContain(GONE).contains(KEPT);
 
         List<String> audit = postgres.sql("SELECT actor || ' ' || action || ' ' || target || ' ' || after::text "
-                + "FROM admin_audit").query(String.class).list();
+                + "FROM admin_audit WHERE action = 'contact.erase'").query(String.class).list();
         assertThat(audit).singleElement().satisfies(row -> assertThat(row)
                 .startsWith("dpo@acme.test contact.erase contact:sha256:")
                 .contains("\"raw_events_deleted\": 6", "\"raw_events_rewritten\": 1", "\"quarantine_deleted\": 1")
