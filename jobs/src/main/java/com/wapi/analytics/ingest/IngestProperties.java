@@ -18,6 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record IngestProperties(@DefaultValue("4194304") int maxWebhookBytes, @DefaultValue("10485760") int maxEventsBytes,
         @DefaultValue("10000") int maxEventLines, @DefaultValue("2000") int maxBatchRows,
         @DefaultValue("20000") int queueCapacity, @DefaultValue("10000") long landingTimeoutMillis,
-        @DefaultValue("20000") long bodyDeadlineMillis, @DefaultValue("33554432") int bodyBudgetBytes,
+        @DefaultValue("10000") long bodyDeadlineMillis, @DefaultValue("33554432") int bodyBudgetBytes,
         @DefaultValue("30000") long writerStallMillis) {
 }
