@@ -115,6 +115,11 @@ class BodyReadingFilter extends HttpFilter {
             if (settled.compareAndSet(false, true)) {
                 metrics.outcome(endpoint, "broken_body");
                 release();
+                try {
+                    async.complete();
+                } catch (IllegalStateException alreadyCompleted) {
+                    // the container ended it first
+                }
             }
         }
 
