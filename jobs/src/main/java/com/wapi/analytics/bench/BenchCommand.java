@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
         description = "Benchmark helpers used by scripts/bench-*.",
         subcommands = {BenchCommand.GenerateRaw.class, BenchCommand.LoadReceiver.class, BenchCommand.TimeReports.class,
-                BenchCommand.Digest.class})
+                BenchCommand.Digest.class, AbuseCommand.class})
 public class BenchCommand {
 
     @Command(name = "generate-raw", mixinStandardHelpOptions = true,

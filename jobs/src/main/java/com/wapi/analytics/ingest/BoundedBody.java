@@ -1,33 +1,22 @@
 package com.wapi.analytics.ingest;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Optional;
 
-/** Reads a request body up to a limit; empty when it is larger (the caller answers 413). */
+/** The request body {@link BodyReadingFilter} collected; empty when it was over the limit (the caller answers 413). */
 final class BoundedBody {
 
     private BoundedBody() {
     }
 
-    static Optional<byte[]> read(HttpServletRequest request, int limit) throws IOException {
-        long declared = request.getContentLengthLong();
-        if (declared > limit) {
+    static Optional<byte[]> read(HttpServletRequest request) {
+        if (request.getAttribute(BodyReadingFilter.TOO_LARGE) != null) {
             return Optional.empty();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
-        byte[] buffer = new byte[16384];
-        try (InputStream in = request.getInputStream()) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                if (out.size() + n > limit) {
-                    return Optional.empty();
-                }
-                out.write(buffer, 0, n);
-            }
+        byte[] body = (byte[]) request.getAttribute(BodyReadingFilter.BODY);
+        if (body == null) {
+            throw new IllegalStateException("the receiver's body filter did not run for " + request.getRequestURI());
         }
-        return Optional.of(out.toByteArray());
+        return Optional.of(body);
     }
 }

@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class EventsController {
 
+    static final String PATH = "/events";
+
     private final ApiTokens tokens;
     private final PlatformEventParser parser;
     private final RawEventLander lander;
@@ -46,7 +48,7 @@ class EventsController {
     record Line(int number, byte[] bytes) {
     }
 
-    @PostMapping("/events")
+    @PostMapping(PATH)
     ResponseEntity<Map<String, Object>> receive(HttpServletRequest request,
             @RequestHeader(name = "Authorization", required = false) String authorization) throws IOException {
         long start = System.nanoTime();
@@ -61,7 +63,7 @@ class EventsController {
             return Answers.error(HttpStatus.FORBIDDEN, "forbidden", "this token may not send events: use an ingest token of one workspace");
         }
         String workspace = token.get().workspaceId();
-        Optional<byte[]> body = BoundedBody.read(request, properties.maxEventsBytes());
+        Optional<byte[]> body = BoundedBody.read(request);
         if (body.isEmpty()) {
             metrics.outcome("events", "too_large");
             return Answers.error(HttpStatus.CONTENT_TOO_LARGE, "too_large",

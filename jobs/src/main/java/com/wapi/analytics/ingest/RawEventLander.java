@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
  * Lands raw events durably with group commit: concurrent requests queue their rows, one writer thread inserts
  * everything pending in a single statement (one commit, one WAL flush), then completes each request with its own
  * outcome. A request is answered only after its rows are committed; a failed statement fails every request in it.
+ * {@link LandingHealthIndicator} reports DOWN if the writer stops or stalls.
  */
 @Component
 class RawEventLander implements DisposableBean {
@@ -60,6 +61,7 @@ class RawEventLander implements DisposableBean {
     private final DistributionSummary batchSizes;
     private final Thread writer;
     private volatile boolean running = true;
+    private volatile long writerLoop = System.nanoTime();
 
     RawEventLander(DataSource dataSource, IngestProperties properties, MeterRegistry meters) {
         this.dataSource = dataSource;
@@ -77,15 +79,28 @@ class RawEventLander implements DisposableBean {
         Landing landing = new Landing(rows, new CompletableFuture<>());
         if (rows.isEmpty()) {
             landing.done().complete(new boolean[0]);
+        } else if (!writer.isAlive()) {
+            landing.done().completeExceptionally(new IllegalStateException("the landing writer has stopped"));
         } else if (!queue.offer(landing)) {
             landing.done().completeExceptionally(new IllegalStateException("landing queue full"));
         }
         return landing.done();
     }
 
+    /** How long ago the writer last came round its loop (it does every 200 ms when idle). */
+    long millisSinceWriterLoop() {
+        return writer.isAlive() ? (System.nanoTime() - writerLoop) / 1_000_000 : Long.MAX_VALUE;
+    }
+
+    int waiting() {
+        return queue.size();
+    }
+
+    /** Anything thrown fails the batch in hand (its requests answer 503) and the writer goes on. */
     private void drain() {
         List<Landing> batch = new ArrayList<>();
         while (running) {
+            writerLoop = System.nanoTime();
             try {
                 Landing first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -100,17 +115,17 @@ class RawEventLander implements DisposableBean {
                 }
                 commit(batch, rows);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("raw event landing failed", e);
+                // only destroy() stops the writer, through running
+            } catch (Throwable e) {
+                log.error("raw event landing failed for {} request(s); they answer 503", batch.size(), e);
+                batch.forEach(l -> l.done().completeExceptionally(e));
             } finally {
                 batch.clear();
             }
         }
     }
 
-    private void commit(List<Landing> batch, int rows) {
+    private void commit(List<Landing> batch, int rows) throws SQLException {
         Integer[] ord = new Integer[rows];
         String[] keys = new String[rows];
         String[] sources = new String[rows];
@@ -144,9 +159,6 @@ class RawEventLander implements DisposableBean {
                     fresh.add(rs.getString(1));
                 }
             }
-        } catch (SQLException | RuntimeException e) {
-            batch.forEach(l -> l.done().completeExceptionally(e));
-            return;
         }
         batchSizes.record(rows);
         for (Landing landing : batch) {

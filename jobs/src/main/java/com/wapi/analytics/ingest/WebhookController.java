@@ -57,7 +57,7 @@ class WebhookController {
     ResponseEntity<Map<String, Object>> receive(HttpServletRequest request,
             @RequestHeader(name = "X-Hub-Signature-256", required = false) String signatureHeader) throws IOException {
         long start = System.nanoTime();
-        Optional<byte[]> read = BoundedBody.read(request, properties.maxWebhookBytes());
+        Optional<byte[]> read = BoundedBody.read(request);
         if (read.isEmpty()) {
             metrics.outcome("webhook", "too_large");
             return Answers.error(HttpStatus.CONTENT_TOO_LARGE, "too_large",
