@@ -5,53 +5,78 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.wapi.analytics.WapiApplication;
 import com.wapi.analytics.cli.WapiCommandLine;
 import com.wapi.analytics.simulate.PlatformEvents;
+import com.wapi.analytics.support.ChildJvm;
 import com.wapi.analytics.support.CliResult;
 import com.wapi.analytics.support.TestDatabases;
 import com.wapi.analytics.tenancy.ApiToken;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.Setup;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Two servers on the same databases. Tokens are read from Postgres on every request (ApiTokens keeps no cache of
- * them), so a token revoked, or past its expiry, is refused with 401 by both servers from the very next request,
- * on /events and on the reporting API.
+ * Two {@code serve} processes on the same databases. Tokens are read from Postgres on every request (ApiTokens keeps
+ * no cache of them), so a token revoked with {@code token revoke}, or past its expiry, is refused with 401 by both
+ * processes from the very next request, on /events and on the reporting API.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TokenRevocationTests {
 
-    final HttpClient http = HttpClient.newHttpClient();
-    List<ConfigurableApplicationContext> servers;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    final List<Process> servers = new ArrayList<>();
+    final List<Integer> ports = new ArrayList<>();
+    ConfigurableApplicationContext admin;
     Setup setup;
     JdbcClient db;
 
     @BeforeAll
-    void twoServers() {
+    void twoServeProcesses() throws Exception {
         TestDatabases.Pair databases = TestDatabases.create();
-        servers = Stream.of(1, 2).map(i -> serve(databases)).toList();
-        setup = servers.get(0).getBean(Setup.class);
-        db = servers.get(0).getBean(JdbcClient.class);
+        Path logs = Files.createDirectories(Path.of("target", "token-revocation"));
+        for (int i = 1; i <= 2; i++) {
+            int port = freePort();
+            ports.add(port);
+            servers.add(ChildJvm.wapi(databases, logs.resolve("serve-" + i + ".log"), List.of("-Xmx256m",
+                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dserver.port=" + port,
+                    "-Dmanagement.server.port=" + freePort(), "-Dwapi.scheduler.enabled=false",
+                    "-Dwapi.meta.app-secret=s", "-Dwapi.meta.verify-token=v"), "serve"));
+        }
+        admin = new SpringApplicationBuilder(WapiApplication.class).web(WebApplicationType.NONE)
+                .run(databases.springProperties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
+        setup = admin.getBean(Setup.class);
+        db = admin.getBean(JdbcClient.class);
         setup.createOrganization("acme", "Acme", "UTC", "owner@acme.test", true, Organization.EmptyDayMode.send);
         setup.createWorkspace("ws-a", "acme", "A");
+        for (int server = 0; server < 2; server++) {
+            awaitUp(server, logs.resolve("serve-" + (server + 1) + ".log"));
+        }
     }
 
     @AfterAll
     void stop() {
-        servers.forEach(ConfigurableApplicationContext::close);
+        servers.forEach(Process::destroy);
+        if (admin != null) {
+            admin.close();
+        }
     }
 
     @Test
@@ -88,7 +113,7 @@ class TokenRevocationTests {
     private void revoke(String secret) {
         long id = db.sql("SELECT id FROM api_tokens WHERE token_prefix = ?").param(secret.substring(0, 16))
                 .query(Long.class).single();
-        CliResult result = CliResult.run(servers.get(1).getBean(WapiCommandLine.class), "token", "revoke", "--id",
+        CliResult result = CliResult.run(admin.getBean(WapiCommandLine.class), "token", "revoke", "--id",
                 Long.toString(id));
         assertThat(result.exitCode()).as(result.err()).isZero();
     }
@@ -108,15 +133,29 @@ class TokenRevocationTests {
     }
 
     private URI uri(int server, String path) {
-        int port = ((WebServerApplicationContext) servers.get(server)).getWebServer().getPort();
-        return URI.create("http://127.0.0.1:" + port + path);
+        return URI.create("http://127.0.0.1:" + ports.get(server) + path);
     }
 
-    private static ConfigurableApplicationContext serve(TestDatabases.Pair databases) {
-        Stream<String> args = Stream.concat(databases.springProperties().entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue()),
-                Stream.of("--server.port=0", "--wapi.scheduler.enabled=false", "--wapi.meta.app-secret=s",
-                        "--wapi.meta.verify-token=v"));
-        return new SpringApplicationBuilder(WapiApplication.class).profiles("serve").run(args.toArray(String[]::new));
+    private void awaitUp(int server, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(servers.get(server).isAlive()).as("serve %d exited:%n%s", server + 1, ChildJvm.read(log)).isTrue();
+            try {
+                if (http.send(HttpRequest.newBuilder(uri(server, "/actuator/health")).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("serve " + (server + 1) + " did not come up in 120 s:\n" + ChildJvm.read(log));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }
