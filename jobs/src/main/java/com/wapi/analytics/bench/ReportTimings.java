@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class ReportTimings {
 
-    /** Delivery per broadcast from the raw webhook and platform JSON (DESIGN.md 4 definitions, by hand). */
+    /** Delivery per broadcast from the raw webhook and platform JSON (docs/definitions.md, by hand). */
     static final String RAW_DELIVERY = """
             WITH events AS (
                 SELECT convert_from(body, 'UTF8')::jsonb AS j FROM raw_events

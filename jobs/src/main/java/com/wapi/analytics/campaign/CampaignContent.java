@@ -5,7 +5,7 @@ import com.wapi.analytics.digest.DigestContent.Funnel;
 import java.util.List;
 
 /**
- * Everything a campaign completion email shows: one broadcast's funnel over its whole life (DESIGN.md 4) and its
+ * Everything a campaign completion email shows: one broadcast's funnel over its whole life (docs/definitions.md) and its
  * failures by Meta error code, with the friendly label and the fix.
  *
  * @param launched the launch (broadcast.created) in the organization's time zone, e.g. "2026-11-02 10:15"

@@ -7,7 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
-/** The exit codes of DESIGN.md 3.3: 0 ok, 1 the job or check failed, 2 usage or configuration error. */
+/** The exit codes of docs/contract.md: 0 ok, 1 the job or check failed, 2 usage or configuration error. */
 public final class ExitCodes {
 
     public static final int OK = 0;

@@ -20,7 +20,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Gathers a digest's figures from the ClickHouse views (message_state: the definitions of DESIGN.md 4) for the
+ * Gathers a digest's figures from the ClickHouse views (message_state: the definitions of docs/definitions.md) for the
  * organization's workspaces and one local calendar day of its time zone. Broadcast figures use the delivery
  * report's filter and day bounds, so a workspace's funnel here equals the sum of its `report delivery` broadcasts.
  */

@@ -11,7 +11,7 @@ public record DigestContent(String organizationId, String organizationName, Stri
         return account.targeted() == 0 && workspaces.stream().allMatch(w -> w.inbound() == 0);
     }
 
-    /** targeted -> sent -> delivered -> read, and failed (DESIGN.md 4). */
+    /** targeted -> sent -> delivered -> read, and failed (docs/definitions.md). */
     public record Funnel(long targeted, long sent, long delivered, long read, long failed) {
 
         public static final Funnel NONE = new Funnel(0, 0, 0, 0, 0);

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Per broadcast, flow and tracked link: contacts reached, clicks, inbound conversations and conversions attributed
- * (DESIGN.md 4 windows, see {@link AttributionWindows}, in the conversation_attribution and conversion_attribution views), revenue per currency,
+ * (docs/definitions.md windows, see {@link AttributionWindows}, in the conversation_attribution and conversion_attribution views), revenue per currency,
  * and the links' clicks by source, device and country.
  */
 @Component

@@ -7,7 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The attribution windows of DESIGN.md 4 (settings wapi.attribution.conversation-window, default 72h, and
+ * The attribution windows of docs/definitions.md (settings wapi.attribution.conversation-window, default 72h, and
  * wapi.attribution.conversion-window, default 7d). The ClickHouse views read them from product_settings, which
  * {@link #store()} rewrites at every `scripts/wapi migrate`: change a window, then run migrate.
  */

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The wording of DESIGN.md 4, printed under every report that uses a definition. */
+/** The wording of docs/definitions.md, printed under every report that uses a definition. */
 public final class Definitions {
 
     public static final String DAY = "day: a calendar day in the organization's time zone (%s); the period runs from %s 00:00 to the end of %s";

@@ -1,6 +1,6 @@
 package com.wapi.analytics.report;
 
-/** One of the operational reports of DESIGN.md 3.3, computed from the ClickHouse views of DESIGN.md 4. */
+/** One of the operational reports of docs/contract.md, computed from the ClickHouse views of docs/definitions.md. */
 public interface OperationalReport {
 
     String name();

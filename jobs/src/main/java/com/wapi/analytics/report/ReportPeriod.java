@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * One workspace and a range of its organization's local calendar days, both ends included (DESIGN.md 4: a day is
+ * One workspace and a range of its organization's local calendar days, both ends included (docs/definitions.md: a day is
  * a calendar day in the organization's time zone, DST aware). Queries bind its UTC bounds.
  */
 public record ReportPeriod(Workspace workspace, Organization organization, LocalDate from, LocalDate to) {

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the simulator meant to produce, counted by the definitions of DESIGN.md 4 as it generated the traffic:
+ * What the simulator meant to produce, counted by the definitions of docs/definitions.md as it generated the traffic:
  * per workspace, each broadcast's funnel, the failures per local day and Meta error code, and the conversations
  * and revenue per attributed touch ("broadcast/ID", "flow/ID", "link/ID").
  */

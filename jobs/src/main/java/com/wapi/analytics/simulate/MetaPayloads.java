@@ -6,7 +6,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Builds webhook bodies shaped like Meta's (../shared/meta-whatsapp.md), for the simulator, benchmarks and tests. */
+/** Builds webhook bodies shaped like Meta's (docs/meta-webhooks.md), for the simulator, benchmarks and tests. */
 public final class MetaPayloads {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Builds platform events (DESIGN.md 3.2) for the simulator, benchmarks and tests. */
+/** Builds platform events (docs/contract.md) for the simulator, benchmarks and tests. */
 public final class PlatformEvents {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -26,7 +26,7 @@ import java.time.Instant;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
-/** The fields of each platform event type (DESIGN.md 3.2) into its fact. */
+/** The fields of each platform event type (docs/contract.md) into its fact. */
 final class PlatformFacts {
 
     static final Set<String> TYPES = Set.of("broadcast.created", "message.sent", "message.send_failed",

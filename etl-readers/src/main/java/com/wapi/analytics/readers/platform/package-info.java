@@ -1,2 +1,2 @@
-/** Platform events (POST /events, DESIGN.md 3.2) into facts, with the per-type validation the receiver uses too. */
+/** Platform events (POST /events, docs/contract.md) into facts, with the per-type validation the receiver uses too. */
 package com.wapi.analytics.readers.platform;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class MetaErrorCatalogueTests {
 
-    /** Every code of the catalogue in ../shared/meta-whatsapp.md section 5.2. */
+    /** Every code of Meta's published error table, with the product's label, category, retry class and fix. */
     static final int[] DOCUMENTED = {0, 1, 2, 3, 4, 10, 33, 100, 190, 200, 299, 368, 80007, 130403, 130429, 130472, 130497,
             131000, 131005, 131008, 131009, 131016, 131021, 131026, 131031, 131037, 131042, 131045, 131047, 131048,
             131049, 131050, 131051, 131052, 131053, 131055, 131056, 131057, 131063, 131064, 132000, 132001, 132005,

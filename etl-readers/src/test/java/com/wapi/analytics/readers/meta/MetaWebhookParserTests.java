@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Payload shapes from ../shared/meta-whatsapp.md: statuses, inbound messages, template and account updates. */
+/** Payload shapes of Meta's documentation (docs/meta-webhooks.md): statuses, inbound messages, template and account updates. */
 class MetaWebhookParserTests {
 
     static final String PHONE = "106540352242922";
