@@ -1,6 +1,6 @@
 package com.wapi.analytics.campaign;
 
-import com.wapi.analytics.cli.ExitCodes;
+import com.wapi.analytics.console.ExitCodes;
 import com.wapi.analytics.jobs.InstanceRunner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

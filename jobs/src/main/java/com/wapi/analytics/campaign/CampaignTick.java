@@ -1,6 +1,6 @@
 package com.wapi.analytics.campaign;
 
-import com.wapi.analytics.cli.ExitCodes;
+import com.wapi.analytics.console.ExitCodes;
 import com.wapi.analytics.etl.EtlCompleteness;
 import com.wapi.analytics.mail.HeldEmails;
 import com.wapi.analytics.mail.SendOnce;

@@ -1,7 +1,9 @@
 package com.wapi.analytics.cli;
 
 import java.io.PrintWriter;
+import com.wapi.analytics.console.ExitCodes;
 import java.util.Arrays;
+import java.util.List;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
@@ -9,6 +11,8 @@ import picocli.CommandLine;
 /** Parses and runs one {@code scripts/wapi} command with the beans of the running context. */
 @Component
 public class WapiCommandLine {
+
+    private static final List<Class<?>> COMMANDS = CommandCatalogue.topLevel();
 
     private final AutowireCapableBeanFactory beans;
 
@@ -27,6 +31,9 @@ public class WapiCommandLine {
 
     public int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(WapiCommand.class, this::create);
+        for (Class<?> command : COMMANDS) {
+            commandLine.addSubcommand(new CommandLine(command, this::create));
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -2,7 +2,7 @@ package com.wapi.analytics.digest;
 
 import com.wapi.analytics.jobs.InstanceRunner;
 import com.wapi.analytics.InvalidInputException;
-import com.wapi.analytics.cli.ExitCodes;
+import com.wapi.analytics.console.ExitCodes;
 import com.wapi.analytics.mail.Templates;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.OrganizationRepository;

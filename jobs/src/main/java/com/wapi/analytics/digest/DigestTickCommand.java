@@ -1,7 +1,7 @@
 package com.wapi.analytics.digest;
 
 import com.wapi.analytics.campaign.CampaignTick;
-import com.wapi.analytics.cli.ExitCodes;
+import com.wapi.analytics.console.ExitCodes;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package com.wapi.analytics.etl;
 
-import com.wapi.analytics.cli.ExitCodes;
+import com.wapi.analytics.console.ExitCodes;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.wapi.analytics.export;
 
 import com.wapi.analytics.InvalidInputException;
-import com.wapi.analytics.cli.ExitCodes;
+import com.wapi.analytics.console.ExitCodes;
 import com.wapi.analytics.report.ReportPeriod;
 import com.wapi.analytics.report.Reports;
 import java.io.BufferedOutputStream;

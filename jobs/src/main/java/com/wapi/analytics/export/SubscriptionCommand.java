@@ -1,8 +1,8 @@
 package com.wapi.analytics.export;
 
 import com.wapi.analytics.InvalidInputException;
-import com.wapi.analytics.cli.ExitCodes;
-import com.wapi.analytics.cli.Table;
+import com.wapi.analytics.console.ExitCodes;
+import com.wapi.analytics.console.Table;
 import com.wapi.analytics.tenancy.Member;
 import com.wapi.analytics.tenancy.MemberRepository;
 import com.wapi.analytics.tenancy.Workspace;

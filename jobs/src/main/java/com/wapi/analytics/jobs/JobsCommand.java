@@ -1,7 +1,7 @@
 package com.wapi.analytics.jobs;
 
 import com.wapi.analytics.InvalidInputException;
-import com.wapi.analytics.cli.Table;
+import com.wapi.analytics.console.Table;
 import com.wapi.analytics.mail.HeldEmails;
 import java.util.concurrent.Callable;
 import org.springframework.jdbc.core.simple.JdbcClient;

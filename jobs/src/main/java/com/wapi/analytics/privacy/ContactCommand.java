@@ -1,6 +1,6 @@
 package com.wapi.analytics.privacy;
 
-import com.wapi.analytics.cli.Table;
+import com.wapi.analytics.console.Table;
 import com.wapi.analytics.tenancy.Actor;
 import java.util.Map;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package com.wapi.analytics.report;
 
 import com.wapi.analytics.InvalidInputException;
-import com.wapi.analytics.cli.ExitCodes;
+import com.wapi.analytics.console.ExitCodes;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

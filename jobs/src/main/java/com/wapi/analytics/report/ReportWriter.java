@@ -1,6 +1,6 @@
 package com.wapi.analytics.report;
 
-import com.wapi.analytics.cli.Table;
+import com.wapi.analytics.console.Table;
 import com.wapi.analytics.csv.SafeCsv;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package com.wapi.analytics.retention;
 
 import com.wapi.analytics.InvalidInputException;
-import com.wapi.analytics.cli.Table;
+import com.wapi.analytics.console.Table;
 import com.wapi.analytics.tenancy.Actor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

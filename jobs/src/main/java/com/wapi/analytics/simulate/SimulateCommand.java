@@ -1,7 +1,7 @@
 package com.wapi.analytics.simulate;
 
 import com.wapi.analytics.InvalidInputException;
-import com.wapi.analytics.cli.ExitCodes;
+import com.wapi.analytics.console.ExitCodes;
 import com.wapi.analytics.tenancy.OrganizationRepository;
 import com.wapi.analytics.tenancy.Setup;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package com.wapi.analytics.tenancy;
 
 import com.wapi.analytics.InvalidInputException;
-import com.wapi.analytics.cli.Table;
+import com.wapi.analytics.console.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -1,6 +1,6 @@
 package com.wapi.analytics.tenancy;
 
-import com.wapi.analytics.cli.Table;
+import com.wapi.analytics.console.Table;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine.Command;

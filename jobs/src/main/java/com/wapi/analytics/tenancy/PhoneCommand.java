@@ -1,6 +1,6 @@
 package com.wapi.analytics.tenancy;
 
-import com.wapi.analytics.cli.Table;
+import com.wapi.analytics.console.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,6 +1,6 @@
 package com.wapi.analytics.tenancy;
 
-import com.wapi.analytics.cli.Table;
+import com.wapi.analytics.console.Table;
 import com.wapi.analytics.hours.ServiceHours;
 import com.wapi.analytics.hours.ServiceHoursSettings;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package com.wapi.analytics.cli;
+package com.wapi.analytics.console;
 
 import java.sql.SQLException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -17,14 +17,14 @@ public final class ExitCodes {
     private ExitCodes() {
     }
 
-    static int onUsageError(ParameterException e, String[] args) {
+    public static int onUsageError(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         cmd.getErr().println("error: " + e.getMessage() + " (see: wapi "
                 + cmd.getCommandSpec().qualifiedName(" ").replaceFirst("^wapi ?", "") + " --help)");
         return USAGE;
     }
 
-    static int onFailure(Exception e, CommandLine cmd, ParseResult parsed) {
+    public static int onFailure(Exception e, CommandLine cmd, ParseResult parsed) {
         if (e instanceof com.wapi.analytics.InvalidInputException) {
             cmd.getErr().println("error: " + e.getMessage());
             return USAGE;
@@ -33,7 +33,7 @@ public final class ExitCodes {
         return isUnreachableDatabase(e) ? USAGE : FAILED;
     }
 
-    static String explain(Throwable e) {
+    public static String explain(Throwable e) {
         if (isUnreachableDatabase(e)) {
             return "cannot reach a database (" + rootMessage(e) + "): start them with `scripts/services up` "
                     + "or point WAPI_PG_URL / WAPI_CH_URL at running servers";

@@ -1,4 +1,4 @@
-package com.wapi.analytics.cli;
+package com.wapi.analytics.console;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
