@@ -4,9 +4,9 @@ import static com.wapi.analytics.report.FactQueries.BROADCAST_MESSAGES;
 
 import com.wapi.analytics.clickhouse.ClickHouse;
 import com.wapi.analytics.clickhouse.InLists;
-import com.wapi.analytics.digest.DigestContent.Failure;
-import com.wapi.analytics.digest.DigestContent.Funnel;
-import com.wapi.analytics.digest.ErrorLabels;
+import com.wapi.analytics.report.ErrorLabels;
+import com.wapi.analytics.report.FailureCount;
+import com.wapi.analytics.report.Funnel;
 import com.wapi.analytics.report.ReportPeriod;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.Workspace;
@@ -128,7 +128,7 @@ public class CampaignCompletion {
                     funnel[0] = new Funnel(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
                     pending[0] = rs.getLong(6);
                 });
-        List<Failure> failures = new ArrayList<>();
+        List<FailureCount> failures = new ArrayList<>();
         clickHouse.sql().sql("""
                 SELECT failure_code, any(failure_title) AS title, count() AS failures
                   FROM message_state
@@ -139,7 +139,7 @@ public class CampaignCompletion {
                 .query(rs -> {
                     int code = rs.getInt(1);
                     ErrorLabels.Label label = ErrorLabels.describe(code, rs.getString(2));
-                    failures.add(new Failure(code, label.label(), label.fix(), label.retry(), rs.getLong(3)));
+                    failures.add(new FailureCount(code, label.label(), label.fix(), label.retry(), rs.getLong(3)));
                 });
         return new CampaignContent(workspace.id(), workspace.name(), org.name(), org.timeZone().getId(), broadcastId,
                 launch[0], launch[1], launch[2], audience[0], funnel[0], pending[0], failures);

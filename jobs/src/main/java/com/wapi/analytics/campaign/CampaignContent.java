@@ -1,7 +1,7 @@
 package com.wapi.analytics.campaign;
 
-import com.wapi.analytics.digest.DigestContent.Failure;
-import com.wapi.analytics.digest.DigestContent.Funnel;
+import com.wapi.analytics.report.FailureCount;
+import com.wapi.analytics.report.Funnel;
 import java.util.List;
 
 /**
@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record CampaignContent(String workspaceId, String workspaceName, String organizationName, String timeZone,
         String broadcastId, String name, String template, String launched, long audience, Funnel funnel, long pending,
-        List<Failure> failures) {
+        List<FailureCount> failures) {
 
     /** Every recipient tried and every message delivered, read or failed. */
     public boolean isComplete() {

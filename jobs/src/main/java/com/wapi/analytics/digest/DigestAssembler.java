@@ -3,10 +3,11 @@ package com.wapi.analytics.digest;
 import static com.wapi.analytics.report.FactQueries.BROADCAST_MESSAGES;
 
 import com.wapi.analytics.clickhouse.ClickHouse;
-import com.wapi.analytics.digest.DigestContent.Failure;
-import com.wapi.analytics.digest.DigestContent.Funnel;
 import com.wapi.analytics.digest.DigestContent.SmartRetry;
 import com.wapi.analytics.digest.DigestContent.WorkspaceCard;
+import com.wapi.analytics.report.ErrorLabels;
+import com.wapi.analytics.report.FailureCount;
+import com.wapi.analytics.report.Funnel;
 import com.wapi.analytics.report.ReportPeriod;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.Workspace;
@@ -50,27 +51,27 @@ public class DigestAssembler {
                 SELECT workspace_id, count() FROM inbound_messages FINAL
                  WHERE workspace_id IN (:ids) AND event_time >= toDateTime(:from, 'UTC') AND event_time < toDateTime(:to, 'UTC')
                  GROUP BY workspace_id""");
-        Map<String, List<Failure>> failures = failures(ids, day);
+        Map<String, List<FailureCount>> failures = failures(ids, day);
         Map<String, SmartRetry> retries = retries(ids, day, retried);
         Map<String, List<String>> red = redTemplates(ids, day);
 
         List<WorkspaceCard> cards = new ArrayList<>();
         Funnel account = Funnel.NONE;
         Funnel accountBefore = Funnel.NONE;
-        Map<Integer, Failure> allFailures = new HashMap<>();
+        Map<Integer, FailureCount> allFailures = new HashMap<>();
         for (Workspace ws : list) {
             Funnel funnel = funnels.getOrDefault(ws.id(), Funnel.NONE);
             account = account.plus(funnel);
             accountBefore = accountBefore.plus(before.getOrDefault(ws.id(), Funnel.NONE));
-            List<Failure> wsFailures = failures.getOrDefault(ws.id(), List.of());
+            List<FailureCount> wsFailures = failures.getOrDefault(ws.id(), List.of());
             wsFailures.forEach(f -> allFailures.merge(f.code(), f,
-                    (a, b) -> new Failure(a.code(), a.label(), a.fix(), a.retry(), a.count() + b.count())));
+                    (a, b) -> new FailureCount(a.code(), a.label(), a.fix(), a.retry(), a.count() + b.count())));
             cards.add(new WorkspaceCard(ws.id(), ws.name(), broadcasts.getOrDefault(ws.id(), 0L), funnel,
                     wsFailures.stream().limit(TOP_FAILURES).toList(), retries.getOrDefault(ws.id(), new SmartRetry(0, 0, 0)),
                     red.getOrDefault(ws.id(), List.of()), inbound.getOrDefault(ws.id(), 0L)));
         }
-        List<Failure> callouts = allFailures.values().stream()
-                .sorted(Comparator.comparingLong(Failure::count).reversed().thenComparingInt(Failure::code)).toList();
+        List<FailureCount> callouts = allFailures.values().stream()
+                .sorted(Comparator.comparingLong(FailureCount::count).reversed().thenComparingInt(FailureCount::code)).toList();
         return new DigestContent(org.id(), org.name(), org.timeZone().getId(), date, account, accountBefore, cards, callouts);
     }
 
@@ -125,8 +126,8 @@ public class DigestAssembler {
         return result;
     }
 
-    private Map<String, List<Failure>> failures(List<String> ids, Range range) {
-        Map<String, List<Failure>> result = new HashMap<>();
+    private Map<String, List<FailureCount>> failures(List<String> ids, Range range) {
+        Map<String, List<FailureCount>> result = new HashMap<>();
         if (ids.isEmpty()) {
             return result;
         }
@@ -142,7 +143,7 @@ public class DigestAssembler {
                     int code = rs.getInt(2);
                     ErrorLabels.Label label = ErrorLabels.describe(code, rs.getString(3));
                     result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new Failure(code, label.label(), label.fix(), label.retry(), rs.getLong(4)));
+                            .add(new FailureCount(code, label.label(), label.fix(), label.retry(), rs.getLong(4)));
                 });
         return result;
     }

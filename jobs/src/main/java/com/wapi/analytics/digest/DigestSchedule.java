@@ -1,6 +1,5 @@
 package com.wapi.analytics.digest;
 
-import com.wapi.analytics.campaign.CampaignTick;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,11 +16,9 @@ class DigestSchedule {
     private static final Logger log = LoggerFactory.getLogger("digest");
 
     private final DigestTick tick;
-    private final CampaignTick campaigns;
 
-    DigestSchedule(DigestTick tick, CampaignTick campaigns) {
+    DigestSchedule(DigestTick tick) {
         this.tick = tick;
-        this.campaigns = campaigns;
     }
 
     @Scheduled(fixedDelayString = "${wapi.digest.tick-delay:PT5M}", initialDelayString = "PT30S")
@@ -30,12 +27,6 @@ class DigestSchedule {
             tick.tick(Instant.now()).forEach(due -> log.info("digest {} {}: {}", due.organizationId(), due.date(), due.outcome()));
         } catch (Exception e) {
             log.error("digest tick failed: {}", e.getMessage(), e);
-        }
-        try {
-            campaigns.tick(Instant.now()).forEach(due -> log.info("campaign email {} {}: {}", due.workspaceId(),
-                    due.broadcastId(), due.outcome()));
-        } catch (Exception e) {
-            log.error("campaign email tick failed: {}", e.getMessage(), e);
         }
     }
 }

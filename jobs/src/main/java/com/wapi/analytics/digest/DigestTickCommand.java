@@ -1,6 +1,5 @@
 package com.wapi.analytics.digest;
 
-import com.wapi.analytics.campaign.CampaignTick;
 import com.wapi.analytics.console.ExitCodes;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,8 +11,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "digest-tick", mixinStandardHelpOptions = true,
         description = {"What the scheduler runs every 5 minutes: the digest of yesterday for every organization "
-                + "whose local 09:00 has passed and whose digest is not done yet; then the completion email of every "
-                + "broadcast that finished (or turned 24 hours old) to its workspace's admins, once.",
+                + "whose local 09:00 has passed and whose digest is not done yet (campaign emails: campaign-tick).",
                 "An email waits (DEFERRED) until the etl has loaded every event of its period; one that may have gone "
                         + "(UNCERTAIN) waits for a deliberate --resend."})
 public class DigestTickCommand implements Callable<Integer> {
@@ -23,11 +21,9 @@ public class DigestTickCommand implements Callable<Integer> {
     OffsetDateTime now;
 
     private final DigestTick tick;
-    private final CampaignTick campaigns;
 
-    public DigestTickCommand(DigestTick tick, CampaignTick campaigns) {
+    public DigestTickCommand(DigestTick tick) {
         this.tick = tick;
-        this.campaigns = campaigns;
     }
 
     @Override
@@ -36,12 +32,6 @@ public class DigestTickCommand implements Callable<Integer> {
         Instant at = now == null ? Instant.now() : now.toInstant();
         for (DigestTick.Due due : tick.tick(at)) {
             spec.commandLine().getOut().printf("%s %s: %s%n", due.organizationId(), due.date(), due.outcome());
-            if (due.outcome().startsWith("FAILED")) {
-                code = ExitCodes.FAILED;
-            }
-        }
-        for (CampaignTick.Due due : campaigns.tick(at)) {
-            spec.commandLine().getOut().printf("campaign %s %s: %s%n", due.workspaceId(), due.broadcastId(), due.outcome());
             if (due.outcome().startsWith("FAILED")) {
                 code = ExitCodes.FAILED;
             }

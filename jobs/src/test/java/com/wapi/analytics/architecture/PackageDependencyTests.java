@@ -25,14 +25,12 @@ class PackageDependencyTests {
     }
 
     /**
-     * Two cycles are still in the code and listed here so that no new one can join them: digest and campaign share
-     * the funnel and the tick, and tenancy's `workspace set` parses business hours. Remove a line once its cycle is
-     * gone.
+     * One cycle is still in the code and listed here so that no new one can join it: tenancy's `workspace set` parses
+     * business hours. Remove the line once it is gone.
      */
     @Test
     void featurePackagesFormNoCycles() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles()
-                .ignoreDependency(resideIn("digest"), resideIn("campaign"))
                 .ignoreDependency(resideIn("tenancy"), resideIn("hours"))
                 .check(classes);
     }

@@ -169,12 +169,12 @@ class CampaignMailTests extends IntegrationTest {
         facts.broadcast("lonely-ws", "bc_l", "Alone", NOW.minusSeconds(3600), 1);
         facts.broadcastMessage("lonely-ws", "bc_l", "wamid.l1", NOW.minusSeconds(3500), "delivered", 0);
 
-        CliResult first = CliResult.run(cli, "digest-tick", "--now", "2026-11-02T18:00:00+05:30");
+        CliResult first = CliResult.run(cli, "campaign-tick", "--now", "2026-11-02T18:00:00+05:30");
         assertThat(first.out()).contains("campaign lonely-ws bc_l: NO_ADMIN");
         assertThat(smtp.getReceivedMessages()).isEmpty();
 
         setup.addMember("lonely", "lonely-ws", "admin-lonely@example.test", Member.Role.admin);
-        CliResult second = CliResult.run(cli, "digest-tick", "--now", "2026-11-02T18:05:00+05:30");
+        CliResult second = CliResult.run(cli, "campaign-tick", "--now", "2026-11-02T18:05:00+05:30");
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.out()).contains("campaign lonely-ws bc_l: COMPLETED");
         assertThat(received()).containsOnly(Map.entry("admin-lonely@example.test <campaign.lonely-ws.bc_l@wapi-analytics>", 1L));

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.wapi.analytics.clickhouse.ClickHouse;
-import com.wapi.analytics.digest.DigestContent.Funnel;
 import com.wapi.analytics.digest.DigestContent.WorkspaceCard;
+import com.wapi.analytics.report.FailureCount;
+import com.wapi.analytics.report.Funnel;
 import com.wapi.analytics.report.Report;
 import com.wapi.analytics.report.Reports;
 import com.wapi.analytics.support.FactsFixture;
@@ -93,7 +94,7 @@ class DigestFiguresTests extends IntegrationTest {
                     account = account.plus(card.funnel());
                 }
                 assertThat(digest.account()).isEqualTo(account);
-                assertThat(digest.failures().stream().mapToLong(DigestContent.Failure::count).sum())
+                assertThat(digest.failures().stream().mapToLong(FailureCount::count).sum())
                         .isEqualTo(account.failed());
             }
         }
@@ -112,7 +113,7 @@ class DigestFiguresTests extends IntegrationTest {
         WorkspaceCard care = digest.workspaces().stream().filter(w -> w.id().equals("fig-in-care")).findFirst().orElseThrow();
         assertThat(care.smartRetry()).isEqualTo(new DigestContent.SmartRetry(0, 2, 1));
         assertThat(digest.dayBefore()).isEqualTo(new Funnel(1, 1, 1, 0, 0));
-        assertThat(digest.failures()).extracting(DigestContent.Failure::code, DigestContent.Failure::count)
+        assertThat(digest.failures()).extracting(FailureCount::code, FailureCount::count)
                 .containsExactly(tuple(131026, 2L), tuple(131049, 2L), tuple(131050, 1L));
 
         DigestContent ny = assembler.assemble(newYork, DAY);

@@ -1,4 +1,4 @@
-package com.wapi.analytics.digest;
+package com.wapi.analytics.report;
 
 import com.wapi.analytics.readers.errors.MetaError;
 import com.wapi.analytics.readers.errors.MetaErrorCatalogue;
