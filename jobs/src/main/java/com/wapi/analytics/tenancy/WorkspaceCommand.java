@@ -2,7 +2,6 @@ package com.wapi.analytics.tenancy;
 
 import com.wapi.analytics.console.Table;
 import com.wapi.analytics.hours.ServiceHours;
-import com.wapi.analytics.hours.ServiceHoursSettings;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

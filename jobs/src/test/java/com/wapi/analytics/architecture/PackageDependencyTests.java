@@ -24,14 +24,9 @@ class PackageDependencyTests {
                 .importPackages(ROOT);
     }
 
-    /**
-     * One cycle is still in the code and listed here so that no new one can join it: tenancy's `workspace set` parses
-     * business hours. Remove the line once it is gone.
-     */
     @Test
     void featurePackagesFormNoCycles() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles()
-                .ignoreDependency(resideIn("tenancy"), resideIn("hours"))
                 .check(classes);
     }
 
@@ -60,6 +55,14 @@ class PackageDependencyTests {
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".report..", ROOT + ".digest..",
                         ROOT + ".campaign..", ROOT + ".export..", ROOT + ".etl..", ROOT + ".ingest..", ROOT + ".api..",
                         ROOT + ".cli..", ROOT + ".bench..", ROOT + ".simulate..")
+                .check(classes);
+    }
+
+    @Test
+    void businessHoursAreAFoundation() {
+        noClasses().that().resideInAPackage(ROOT + ".hours..")
+                .should().dependOnClassesThat().resideInAnyPackage(java.util.Arrays.stream(features())
+                        .filter(p -> !p.equals(ROOT + ".hours..")).toArray(String[]::new))
                 .check(classes);
     }
 

@@ -1,9 +1,9 @@
-package com.wapi.analytics.hours;
+package com.wapi.analytics.tenancy;
 
 import com.wapi.analytics.InvalidInputException;
-import com.wapi.analytics.tenancy.AdminAudit;
-import com.wapi.analytics.tenancy.Workspace;
-import com.wapi.analytics.tenancy.WorkspaceRepository;
+import com.wapi.analytics.hours.ServiceHours;
+import com.wapi.analytics.hours.ServiceHoursRepository;
+import com.wapi.analytics.hours.WeeklySchedule;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
