@@ -91,7 +91,7 @@ public class ClickHouseMigrator {
     }
 
     /**
-     * Replaces the rows of meta_error_catalogue (clickhouse/001_database.sql) with etl-readers' catalogue, so that
+     * Replaces the rows of meta_error_catalogue (clickhouse/001_error_catalogue.sql) with etl-readers' catalogue, so that
      * analysts join failure codes to the labels and fixes the product shows. Runs on every migrate: a newer
      * catalogue replaces the old one; running it twice leaves the same rows. A range row (200-299) has its first code.
      */
