@@ -1,4 +1,4 @@
--- Views that implement DESIGN.md section 4 once, for analysts and for every report, the digest and the exports.
+-- Views that implement docs/definitions.md once, for analysts and for every report, the digest and the exports.
 
 -- message_state: one row per targeted message (message.sent or message.send_failed) with its final state,
 -- whatever order its statuses arrived in and however often each was delivered. A status that arrives before its

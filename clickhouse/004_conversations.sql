@@ -1,4 +1,4 @@
--- Conversations, response times and attribution (DESIGN.md section 4), built from the audit log (agent_actions),
+-- Conversations, response times and attribution (docs/definitions.md), built from the audit log (agent_actions),
 -- the customers' inbound messages and the touches (broadcast and flow messages, tracked-link clicks).
 --
 -- Notes for whoever edits these views:

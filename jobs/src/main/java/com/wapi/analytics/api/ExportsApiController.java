@@ -8,6 +8,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpStatus;
@@ -36,11 +41,22 @@ class ExportsApiController {
         this.exports = exports;
     }
 
+    @Operation(summary = "A workspace's export, as managers receive it by email",
+            description = "Streamed as it is read; a failure part way aborts the download (no truncated file).")
+    @ApiResponse(responseCode = "200", description = "the file (Content-Disposition: attachment)", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/api/v1/workspaces/{workspaceId}/exports/{kind}.{format}")
-    void export(@PathVariable String workspaceId, @PathVariable String kind, @PathVariable String format,
-            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from, @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+    void export(@PathVariable String workspaceId,
+            @Parameter(schema = @Schema(allowableValues = {"broadcasts", "conversations"})) @PathVariable String kind,
+            @Parameter(schema = @Schema(allowableValues = {"csv", "xlsx"})) @PathVariable String format,
+            @Parameter(description = ReportsApiController.FROM) @RequestParam @DateTimeFormat(iso = ISO.DATE)
+            LocalDate from,
+            @Parameter(description = ReportsApiController.TO) @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @Parameter(description = "broadcasts only: one row per recipient instead of per broadcast")
             @RequestParam(defaultValue = "false") boolean recipients,
-            @RequestHeader(name = "Authorization", required = false) String authorization,
+            @Parameter(hidden = true) @RequestHeader(name = "Authorization", required = false) String authorization,
             HttpServletResponse response) throws IOException {
         access.check(authorization, workspaceId);
         Exports.Kind exportKind;

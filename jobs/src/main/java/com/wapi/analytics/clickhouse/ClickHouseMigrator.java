@@ -21,14 +21,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies the numbered DDL files of clickhouse/ in order and records each in {@code schema_migrations}; a file
- * applied before is skipped, a file changed after it was applied is an error. A file whose first lines say
- * {@code -- requires: clickhouse >= 20.3} is recorded as skipped on older servers (modern-only niceties).
+ * applied before is skipped, a file whose statements changed after it was applied is an error. A file's checksum
+ * covers its statements and its {@code requires} line, not its comments or layout, so comments can be corrected.
+ * A file whose first lines say {@code -- requires: clickhouse >= 20.3} is recorded as skipped on older servers
+ * (modern-only niceties).
  */
 @Component
 public class ClickHouseMigrator {
 
     private static final Pattern FILE_NAME = Pattern.compile("(\\d+)_([\\w-]+)\\.sql");
     private static final Pattern REQUIRES = Pattern.compile("(?m)^--\\s*requires:\\s*clickhouse\\s*>=\\s*([\\d.]+)");
+    /**
+     * Checksums of the whole text, as installations migrated before checksums ignored comments recorded them, of
+     * files whose comments were corrected since (003 and 004 named docs/definitions.md's former home).
+     */
+    private static final Map<Integer, String> TEXT_CHECKSUMS_BEFORE_COMMENT_FIXES = Map.of(
+            3, "a6cee7f71e3fbf463cc5cf0ce1a05954d0310ce89a39e7276fd6d94ee4d36dd6",
+            4, "caddb9dfcda93fbfb92a3c4881be316eb7b801b55e6835b940b5d804b36881ef");
 
     private final ClickHouseProperties properties;
     private final ClickHouse clickHouse;
@@ -42,6 +51,12 @@ public class ClickHouseMigrator {
 
         String fileName() {
             return String.format("%03d_%s.sql", version, name);
+        }
+
+        /** Whether {@code recorded} is this file's checksum, or the whole-text one of an older installation. */
+        boolean recordedAs(String recorded) {
+            return recorded.equals(checksum) || recorded.equals(sha256(sql))
+                    || recorded.equals(TEXT_CHECKSUMS_BEFORE_COMMENT_FIXES.get(version));
         }
     }
 
@@ -68,7 +83,7 @@ public class ClickHouseMigrator {
             String label = migration.fileName();
             String previous = done.get(migration.version());
             if (previous != null) {
-                if (!previous.equals(migration.checksum())) {
+                if (!migration.recordedAs(previous)) {
                     throw new IllegalStateException("clickhouse/" + label + " changed after it was applied; "
                             + "add a new numbered file instead of editing an applied one");
                 }
@@ -91,7 +106,7 @@ public class ClickHouseMigrator {
     }
 
     /**
-     * Replaces the rows of meta_error_catalogue (clickhouse/001_database.sql) with etl-readers' catalogue, so that
+     * Replaces the rows of meta_error_catalogue (clickhouse/001_error_catalogue.sql) with etl-readers' catalogue, so that
      * analysts join failure codes to the labels and fixes the product shows. Runs on every migrate: a newer
      * catalogue replaces the old one; running it twice leaves the same rows. A range row (200-299) has its first code.
      */
@@ -117,7 +132,7 @@ public class ClickHouseMigrator {
                             + " is not named NNN_name.sql");
                 }
                 String sql = resource.getContentAsString(StandardCharsets.UTF_8);
-                migrations.add(new Migration(Integer.parseInt(m.group(1)), m.group(2), sql, sha256(sql)));
+                migrations.add(new Migration(Integer.parseInt(m.group(1)), m.group(2), sql, checksum(sql)));
             }
             migrations.sort(Comparator.comparingInt(Migration::version));
             return migrations;
@@ -132,6 +147,14 @@ public class ClickHouseMigrator {
                 .collect(Collectors.joining("\n"));
         return Arrays.stream(withoutComments.split(";\\s*(\\n|$)"))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The checksum of what a file does: its statements and requirement, whitespace runs read as one space. */
+    static String checksum(String sql) {
+        Matcher requires = REQUIRES.matcher(sql);
+        String requirement = requires.find() ? "requires " + requires.group(1) + "\n" : "";
+        return sha256(requirement + statements(sql).stream().map(s -> s.replaceAll("\\s+", " "))
+                .collect(Collectors.joining(";\n")));
     }
 
     static boolean supports(String serverVersion, String sql) {
@@ -159,7 +182,7 @@ public class ClickHouseMigrator {
         return name;
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));

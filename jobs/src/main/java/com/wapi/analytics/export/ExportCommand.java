@@ -24,9 +24,10 @@ import picocli.CommandLine.Spec;
         description = {"Exports for managers: CSV (RFC 4180, UTF-8, header row, numbers bare, rates as fractions with 4 decimals,",
                 "times ISO-8601 with the organization's offset; text a spreadsheet would run as a formula is prefixed with an",
                 "apostrophe) or an .xlsx workbook of typed cells (--format xlsx)."},
-        subcommands = {ExportCommand.Broadcasts.class, ExportCommand.Conversations.class, SubscriptionCommand.Subscribe.class,
-                SubscriptionCommand.Unsubscribe.class, SubscriptionCommand.ListSubscriptions.class, SubscriptionCommand.Send.class,
-                SubscriptionCommand.Tick.class})
+        subcommands = {ExportCommand.Broadcasts.class, ExportCommand.Conversations.class,
+                ExportSubscriptionCommands.Subscribe.class, ExportSubscriptionCommands.Unsubscribe.class,
+                ExportSubscriptionCommands.ListSubscriptions.class, ExportSubscriptionCommands.Send.class,
+                ExportSubscriptionCommands.Tick.class})
 public class ExportCommand {
 
     /** The options every export takes. */

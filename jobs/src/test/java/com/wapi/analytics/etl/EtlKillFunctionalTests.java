@@ -3,10 +3,9 @@ package com.wapi.analytics.etl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.wapi.analytics.WapiApplication;
+import com.wapi.analytics.bench.RawBacklog;
 import com.wapi.analytics.clickhouse.ClickHouse;
-import com.wapi.analytics.cli.WapiCommandLine;
 import com.wapi.analytics.support.ChildJvm;
-import com.wapi.analytics.support.CliResult;
 import com.wapi.analytics.support.RawEventsFixture;
 import com.wapi.analytics.support.TestDatabases;
 import com.wapi.analytics.tenancy.Setup;
@@ -16,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -115,13 +115,11 @@ class EtlKillFunctionalTests {
     }
 
     /** The hand-made scenario (with its quarantine cases) and then a generated backlog; returns how many events. */
-    private static int landBacklog(ConfigurableApplicationContext app) {
+    private static int landBacklog(ConfigurableApplicationContext app) throws Exception {
         EtlScenario.setUp(app.getBean(Setup.class));
         int scenario = EtlScenario.land(new RawEventsFixture(app.getBean(JdbcClient.class)));
-        CliResult generated = CliResult.run(app.getBean(WapiCommandLine.class), "bench", "generate-raw",
-                "--events", Integer.toString(BACKLOG), "--seed", "7", "--workspaces", "4");
-        assertThat(generated.exitCode()).as(generated.err()).isZero();
-        return scenario + Integer.parseInt(generated.line());
+        long generated = RawBacklog.land(app.getBean(DataSource.class), app.getBean(Setup.class), BACKLOG, 4, 7);
+        return scenario + (int) generated;
     }
 
     private static Process startEtlProcess(TestDatabases.Pair databases, Path log) throws Exception {

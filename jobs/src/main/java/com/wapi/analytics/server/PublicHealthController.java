@@ -1,4 +1,4 @@
-package com.wapi.analytics.serve;
+package com.wapi.analytics.server;
 
 import java.util.Map;
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;

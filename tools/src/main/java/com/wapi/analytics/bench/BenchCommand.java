@@ -6,9 +6,6 @@ import com.wapi.analytics.report.Reports;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.OrganizationRepository;
 import com.wapi.analytics.tenancy.Setup;
-import java.io.BufferedWriter;
-import java.io.PipedReader;
-import java.io.PipedWriter;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.time.Duration;
@@ -19,9 +16,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,31 +49,7 @@ public class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            setup.createOrganization("bench-org", "Bench", "UTC", "bench@wapi.test", false, Organization.EmptyDayMode.skip);
-            for (int ws = 0; ws < workspaces; ws++) {
-                setup.createWorkspace(RawEventGenerator.workspace(ws), "bench-org", "Bench " + ws);
-                setup.addPhoneNumber(RawEventGenerator.workspace(ws), RawEventGenerator.phoneNumberId(ws),
-                        RawEventGenerator.WABA, null);
-            }
-            PipedWriter writer = new PipedWriter();
-            PipedReader reader = new PipedReader(writer, 1 << 20);
-            long written;
-            try (Connection connection = dataSource.getConnection()) {
-                CompletableFuture<Long> copy = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return connection.unwrap(PGConnection.class).getCopyAPI()
-                                .copyIn("COPY raw_events (source, workspace_id, body) FROM STDIN", reader);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                try (BufferedWriter out = new BufferedWriter(writer, 1 << 20)) {
-                    written = new RawEventGenerator(seed, workspaces, out).generate(events,
-                            Instant.parse("2026-11-01T08:00:00Z"));
-                }
-                copy.join();
-            }
-            spec.commandLine().getOut().println(written);
+            spec.commandLine().getOut().println(RawBacklog.land(dataSource, setup, events, workspaces, seed));
             return 0;
         }
     }

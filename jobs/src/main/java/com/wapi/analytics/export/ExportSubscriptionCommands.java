@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Managers' scheduled exports: subscribe, unsubscribe, list, and the tick the scheduler runs. */
-final class SubscriptionCommand {
+final class ExportSubscriptionCommands {
 
-    private SubscriptionCommand() {
+    private ExportSubscriptionCommands() {
     }
 
     @Command(name = "subscribe", mixinStandardHelpOptions = true,

@@ -1,4 +1,4 @@
-package com.wapi.analytics.mail;
+package com.wapi.analytics.mailcatcher;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;

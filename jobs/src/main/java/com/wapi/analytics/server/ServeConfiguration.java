@@ -1,4 +1,4 @@
-package com.wapi.analytics.serve;
+package com.wapi.analytics.server;
 
 import com.wapi.analytics.schema.PostgresMigrator;
 import org.springframework.boot.ApplicationRunner;
