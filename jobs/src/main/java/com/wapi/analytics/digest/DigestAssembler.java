@@ -49,7 +49,8 @@ public class DigestAssembler {
         Scope sentOnTheDay = Scope.sentIn(ids, day.from(), day.to());
         List<Funnels.Row> sends = funnels.funnels(sentOnTheDay, By.BROADCAST, By.SOURCE);
         Map<String, Broadcasts> broadcasts = broadcasts(sends);
-        Map<String, Broadcasts> before = broadcasts(funnels.funnels(Scope.sentIn(ids, dayBefore.from(), dayBefore.to()), By.BROADCAST));
+        Map<String, Broadcasts> before =
+                broadcasts(funnels.funnels(Scope.sentIn(ids, dayBefore.from(), dayBefore.to()), By.BROADCAST));
         Map<String, Long> inbound = counts(ids, day, """
                 SELECT workspace_id, count() FROM inbound_messages FINAL
                  WHERE workspace_id IN (:ids) AND event_time >= toDateTime(:from, 'UTC') AND event_time < toDateTime(:to, 'UTC')
@@ -124,7 +125,8 @@ public class DigestAssembler {
 
     private Map<String, SmartRetry> retries(List<String> ids, Range range, List<Funnels.Row> sends) {
         Map<String, Funnel> retried = new HashMap<>();
-        sends.stream().filter(r -> r.by() == By.SOURCE && r.id().equals("retry")).forEach(r -> retried.put(r.workspaceId(), r.funnel()));
+        sends.stream().filter(r -> r.by() == By.SOURCE && r.id().equals("retry"))
+                .forEach(r -> retried.put(r.workspaceId(), r.funnel()));
         Map<String, Long> queued = counts(ids, range, """
                 SELECT workspace_id, count() FROM retries FINAL
                  WHERE workspace_id IN (:ids) AND event_time >= toDateTime(:from, 'UTC') AND event_time < toDateTime(:to, 'UTC')

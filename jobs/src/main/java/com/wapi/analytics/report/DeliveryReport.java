@@ -26,14 +26,12 @@ class DeliveryReport implements OperationalReport {
              WHERE workspace_id = :workspace
              GROUP BY broadcast_id""";
 
-    /** The sections, in order: each message counts once in each grouping it belongs to. */
-    private static final Map<By, Section> SECTIONS = new LinkedHashMap<>();
-
-    static {
-        SECTIONS.put(By.BROADCAST, section("broadcasts", "Per broadcast", "broadcast_id"));
-        SECTIONS.put(By.FLOW, section("flows", "Per flow", "flow_id"));
-        SECTIONS.put(By.TEMPLATE, section("templates", "Per template", "template_name"));
+    /** A section: the messages of one grouping, each counted once in each grouping it belongs to. */
+    private record Grouping(By by, String section, String title, String key) {
     }
+
+    private static final List<Grouping> GROUPINGS = List.of(new Grouping(By.BROADCAST, "broadcasts", "Per broadcast", "broadcast_id"),
+            new Grouping(By.FLOW, "flows", "Per flow", "flow_id"), new Grouping(By.TEMPLATE, "templates", "Per template", "template_name"));
 
     private final FactQueries facts;
     private final Funnels funnels;
@@ -55,7 +53,7 @@ class DeliveryReport implements OperationalReport {
             names.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
         });
         Scope scope = Scope.sentIn(period);
-        By[] groupings = SECTIONS.keySet().toArray(By[]::new);
+        By[] groupings = GROUPINGS.stream().map(Grouping::by).toArray(By[]::new);
         Map<String, List<FailureCount>> topFailures = new HashMap<>();
         for (Funnels.Failures f : funnels.failures(scope, groupings)) {
             List<FailureCount> list = topFailures.computeIfAbsent(f.by() + "/" + f.id(), k -> new ArrayList<>());
@@ -64,7 +62,7 @@ class DeliveryReport implements OperationalReport {
             }
         }
         Map<By, Section> sections = new LinkedHashMap<>();
-        SECTIONS.forEach((by, empty) -> sections.put(by, new Section(empty.name(), empty.title(), empty.columns(), new ArrayList<>())));
+        GROUPINGS.forEach(g -> sections.put(g.by(), section(g)));
         for (Funnels.Row r : funnels.funnels(scope, groupings)) {
             List<Object> row = new ArrayList<>();
             row.add(r.id());
@@ -77,24 +75,29 @@ class DeliveryReport implements OperationalReport {
             List<FailureCount> failures = topFailures.getOrDefault(r.by() + "/" + r.id(), List.of());
             row.addAll(Arrays.asList(f.targeted(), f.sent(), f.delivered(), f.read(), f.failed(), f.pending(),
                     f.deliveryRate(), f.readRate(), failures.isEmpty() ? null : failures.get(0).code(),
-                    String.join("; ", failures.stream().map(c -> c.code() + " " + c.label() + " (" + c.count() + ")").toList())));
+                    String.join("; ", failures.stream().map(DeliveryReport::describe).toList())));
             sections.get(r.by()).add(row.toArray());
         }
         return new Report(NAME, period, List.copyOf(sections.values()), List.of(Definitions.day(period), Definitions.TARGETED,
-                Definitions.DELIVERED, Definitions.READ, Definitions.FAILED, Definitions.PENDING, Definitions.DELIVERY_RATE, Definitions.ONCE,
+                Definitions.DELIVERED, Definitions.READ, Definitions.FAILED, Definitions.PENDING, Definitions.DELIVERY_RATE,
+                Definitions.ONCE,
                 "per template: the messages that name their template (a send refused by the API names none)"));
     }
 
-    private static Section section(String name, String title, String key) {
+    private static Section section(Grouping grouping) {
         List<Column> columns = new ArrayList<>();
-        columns.add(Column.text(key));
-        if (name.equals("broadcasts")) {
+        columns.add(Column.text(grouping.key()));
+        if (grouping.by() == By.BROADCAST) {
             columns.add(Column.text("name"));
             columns.add(Column.text("template"));
         }
-        columns.addAll(List.of(Column.count("targeted"), Column.count("sent"), Column.count("delivered"),
-                Column.count("read"), Column.count("failed"), Column.count("pending"), Column.rate("delivery_rate"), Column.rate("read_rate"),
+        columns.addAll(List.of(Column.count("targeted"), Column.count("sent"), Column.count("delivered"), Column.count("read"),
+                Column.count("failed"), Column.count("pending"), Column.rate("delivery_rate"), Column.rate("read_rate"),
                 Column.count("top_failure_code"), Column.text("top_failures")));
-        return new Section(name, title, List.copyOf(columns), List.of());
+        return new Section(grouping.section(), grouping.title(), columns, new ArrayList<>());
+    }
+
+    private static String describe(FailureCount failure) {
+        return failure.code() + " " + failure.label() + " (" + failure.count() + ")";
     }
 }

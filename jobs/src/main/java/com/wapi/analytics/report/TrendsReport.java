@@ -86,7 +86,8 @@ class TrendsReport implements OperationalReport {
 
     private Map<LocalDate, Day> days(ReportPeriod period) {
         Map<LocalDate, Funnel> messages = new HashMap<>();
-        funnels.funnels(Funnels.Scope.sentIn(period), Funnels.By.DAY).forEach(row -> messages.put(LocalDate.parse(row.id()), row.funnel()));
+        funnels.funnels(Funnels.Scope.sentIn(period), Funnels.By.DAY)
+                .forEach(row -> messages.put(LocalDate.parse(row.id()), row.funnel()));
         Map<LocalDate, long[]> conversations = new HashMap<>();
         facts.sql(CONVERSATIONS, period).param("zone", period.zone().getId()).query(rs -> {
             conversations.put(LocalDate.parse(rs.getString(1)), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
