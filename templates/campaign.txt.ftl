@@ -8,6 +8,7 @@ Sent       ${f.sent()}
 Delivered  ${f.delivered()} (${f.deliveryPercent()})
 Read       ${f.read()} (${f.readPercent()})
 Failed     ${f.failed()}
+Pending    ${f.pending()}
 <#if c.failures()?has_content>
 
 Failures by reason, and what to do
@@ -17,4 +18,4 @@ Failures by reason, and what to do
 </#if>
 
 Broadcast ${c.broadcastId()}. Delivery rate = delivered / targeted; read rate = read / delivered.
-Targeted counts every recipient the broadcast tried (sent or refused); a message is final once delivered, read or failed.
+Targeted counts every recipient the broadcast tried (sent or refused); a message is final once delivered, read or failed, and pending until then.

@@ -12,11 +12,12 @@ Sent       ${a.sent()}
 Delivered  ${a.delivered()} (${a.deliveryPercent()})
 Read       ${a.read()} (${a.readPercent()})
 Failed     ${a.failed()}
-Against the day before: delivery rate ${d.deliveryChange()}, read rate ${d.readChange()}.
+Pending    ${a.pending()}
+${d.againstTheDayBefore()}
 <#list d.workspaces() as w>
 
 == ${w.name()}
-${w.broadcasts()} broadcast(s), ${w.funnel().targeted()} targeted, delivery ${w.funnel().deliveryPercent()}, read ${w.funnel().readPercent()}
+${w.broadcastCount()}, ${w.funnel().targeted()} targeted, delivery ${w.funnel().deliveryPercent()}, read ${w.funnel().readPercent()}, ${w.funnel().pending()} pending
 Smart Retry: ${w.smartRetry().queued()} queued, ${w.smartRetry().retried()} retried, ${w.smartRetry().recovered()} recovered
 <#list w.topFailures() as f>
   failure ${f.code()?c} ${f.label()}: ${f.count()}
@@ -34,4 +35,4 @@ What failed and what to do
 </#if>
 </#if>
 
-Delivery rate = delivered / targeted; read rate = read / delivered. Days are calendar days in ${d.timeZone()}.
+Delivery rate = delivered / targeted; read rate = read / delivered. Pending: accepted, neither delivered nor failed yet. Days are calendar days in ${d.timeZone()}.

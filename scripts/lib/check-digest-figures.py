@@ -1,6 +1,6 @@
 """Checks that each owner digest in a folder of .eml files carries the figures of `report delivery` for the same
 workspaces and day, to the digit: per workspace card the broadcasts, targeted, delivery and read rates; on top the
-account-wide targeted, sent, delivered, read and failed. Usage: check-digest-figures.py MAIL_DIR REPORTS_DIR
+account-wide targeted, sent, delivered, read, failed and pending. Usage: check-digest-figures.py MAIL_DIR REPORTS_DIR
 (REPORTS_DIR holds <workspace>-delivery.json, and workspaces.json mapping organization -> {name: workspace id})."""
 import email
 import json
@@ -23,14 +23,15 @@ for path in sorted(mail_dir.glob("*-owner@*.eml")):
     message = email.message_from_binary_file(path.open("rb"), policy=policy.default)
     text = message.get_body(("plain",)).get_content()
     org = path.stem.split("owner@")[1].removesuffix(".example")
-    account = dict.fromkeys(["targeted", "sent", "delivered", "read", "failed"], 0)
+    account = dict.fromkeys(["targeted", "sent", "delivered", "read", "failed", "pending"], 0)
     for name, workspace in orgs[org].items():
         rows = json.loads((reports_dir / f"{workspace}-delivery.json").read_text())["sections"][0]["rows"]
         figures = {key: sum(r[key] for r in rows) for key in account}
         for key in account:
             account[key] += figures[key]
-        expected = (f"{len(rows)} broadcast(s), {figures['targeted']} targeted, "
-                    f"delivery {pct(figures['delivered'], figures['targeted'])}, read {pct(figures['read'], figures['delivered'])}")
+        expected = (f"{len(rows)} broadcast{'' if len(rows) == 1 else 's'}, {figures['targeted']} targeted, "
+                    f"delivery {pct(figures['delivered'], figures['targeted'])}, read {pct(figures['read'], figures['delivered'])}, "
+                    f"{figures['pending']} pending")
         card = re.search(r"^== " + re.escape(name) + r"\n(.*)$", text, re.M)
         actual = card.group(1) if card else "(no card)"
         ok = actual.startswith(expected)

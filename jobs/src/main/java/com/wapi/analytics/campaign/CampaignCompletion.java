@@ -1,12 +1,12 @@
 package com.wapi.analytics.campaign;
 
-import static com.wapi.analytics.report.FactQueries.BROADCAST_MESSAGES;
-
 import com.wapi.analytics.clickhouse.ClickHouse;
 import com.wapi.analytics.clickhouse.InLists;
-import com.wapi.analytics.report.ErrorLabels;
 import com.wapi.analytics.report.FailureCount;
 import com.wapi.analytics.report.Funnel;
+import com.wapi.analytics.report.Funnels;
+import com.wapi.analytics.report.Funnels.By;
+import com.wapi.analytics.report.Funnels.Scope;
 import com.wapi.analytics.report.ReportPeriod;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.Workspace;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * Which broadcasts have finished, and their figures, from the ClickHouse facts: a broadcast is finished once every
  * recipient of its audience was tried and every targeted message reached a final state (delivered, read or failed;
  * sent and accepted are not final), or 24 hours after its launch (broadcast.created), whichever comes first.
- * Figures come from message_state with the delivery report's broadcast filter, over the broadcast's whole life.
+ * Figures are the broadcast's funnel ({@link Funnels}) over its whole life.
  */
 @Component
 public class CampaignCompletion {
@@ -34,9 +34,11 @@ public class CampaignCompletion {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ClickHouse clickHouse;
+    private final Funnels funnels;
 
-    public CampaignCompletion(ClickHouse clickHouse) {
+    public CampaignCompletion(ClickHouse clickHouse, Funnels funnels) {
         this.clickHouse = clickHouse;
+        this.funnels = funnels;
     }
 
     /** A launched broadcast and how far its messages got. */
@@ -82,22 +84,15 @@ public class CampaignCompletion {
         if (launches.isEmpty()) {
             return List.of();
         }
-        Map<String, long[]> progress = new HashMap<>();
+        Map<String, Funnel> progress = new HashMap<>();
         for (List<Launch> batch : InLists.batches(launches, l -> List.of(l.workspaceId(), l.broadcastId()))) {
-            clickHouse.sql().sql("""
-                    SELECT workspace_id, broadcast_id, count(), countIf(state IN ('sent', 'accepted'))
-                      FROM message_state
-                     WHERE workspace_id IN (:ids) AND %s AND broadcast_id IN (:broadcasts)
-                     GROUP BY workspace_id, broadcast_id""".formatted(BROADCAST_MESSAGES))
-                    .param("ids", batch.stream().map(Launch::workspaceId).distinct().toList())
-                    .param("broadcasts", batch.stream().map(Launch::broadcastId).distinct().toList())
-                    .query(rs -> {
-                        progress.put(key(rs.getString(1), rs.getString(2)), new long[] {rs.getLong(3), rs.getLong(4)});
-                    });
+            Scope scope = Scope.wholeLife(batch.stream().map(Launch::workspaceId).distinct().toList(),
+                    batch.stream().map(Launch::broadcastId).distinct().toList());
+            funnels.funnels(scope, By.BROADCAST).forEach(r -> progress.put(key(r.workspaceId(), r.id()), r.funnel()));
         }
         return launches.stream().map(l -> {
-            long[] p = progress.getOrDefault(key(l.workspaceId(), l.broadcastId()), new long[2]);
-            return new Candidate(l.workspaceId(), l.broadcastId(), l.at(), l.audience(), p[0], p[1]);
+            Funnel f = progress.getOrDefault(key(l.workspaceId(), l.broadcastId()), Funnel.NONE);
+            return new Candidate(l.workspaceId(), l.broadcastId(), l.at(), l.audience(), f.targeted(), f.pending());
         }).toList();
     }
 
@@ -116,33 +111,11 @@ public class CampaignCompletion {
                     launch[2] = rs.getLong(3) == 0 ? "" : LOCAL.format(Instant.ofEpochSecond(rs.getLong(3)).atZone(org.timeZone()));
                     audience[0] = rs.getLong(4);
                 });
-        Funnel[] funnel = {Funnel.NONE};
-        long[] pending = {0};
-        clickHouse.sql().sql("""
-                SELECT count(), sum(accepted), sum(has_delivered), sum(has_read), countIf(state = 'failed'),
-                       countIf(state IN ('sent', 'accepted'))
-                  FROM message_state
-                 WHERE workspace_id = :ws AND %s AND broadcast_id = :broadcast""".formatted(BROADCAST_MESSAGES))
-                .param("ws", workspace.id()).param("broadcast", broadcastId)
-                .query(rs -> {
-                    funnel[0] = new Funnel(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
-                    pending[0] = rs.getLong(6);
-                });
-        List<FailureCount> failures = new ArrayList<>();
-        clickHouse.sql().sql("""
-                SELECT failure_code, any(failure_title) AS title, count() AS failures
-                  FROM message_state
-                 WHERE workspace_id = :ws AND %s AND broadcast_id = :broadcast AND state = 'failed'
-                 GROUP BY failure_code
-                 ORDER BY failures DESC, failure_code""".formatted(BROADCAST_MESSAGES))
-                .param("ws", workspace.id()).param("broadcast", broadcastId)
-                .query(rs -> {
-                    int code = rs.getInt(1);
-                    ErrorLabels.Label label = ErrorLabels.describe(code, rs.getString(2));
-                    failures.add(new FailureCount(code, label.label(), label.fix(), label.retry(), rs.getLong(3)));
-                });
+        Scope scope = Scope.wholeLife(List.of(workspace.id()), List.of(broadcastId));
+        Funnel funnel = funnels.funnels(scope, By.BROADCAST).stream().map(Funnels.Row::funnel).findFirst().orElse(Funnel.NONE);
+        List<FailureCount> failures = funnels.failures(scope, By.BROADCAST).stream().map(Funnels.Failures::failure).toList();
         return new CampaignContent(workspace.id(), workspace.name(), org.name(), org.timeZone().getId(), broadcastId,
-                launch[0], launch[1], launch[2], audience[0], funnel[0], pending[0], failures);
+                launch[0], launch[1], launch[2], audience[0], funnel, failures);
     }
 
     static String key(String workspaceId, String broadcastId) {

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A row per broadcast: the delivery report's funnel and top failure, the attribution report's conversations,
- * conversions and revenue, and when the broadcast was launched. No figure is computed here. Revenue is one column
+ * conversions and revenue, and when the broadcast was launched. No figure is computed here: cells are filled by
+ * column name, so a column added to a report or to this export never shifts another. Revenue is one column
  * per currency earned in the period ({@code revenue_INR}, ...), after the fixed columns, so that a broadcast stays one
  * row whose figures add up and a new currency never shifts a column.
  */
@@ -29,7 +30,7 @@ class BroadcastsExport {
 
     static final List<Column> COLUMNS = List.of(Column.text("broadcast_id"), Column.text("name"), Column.text("template"),
             Column.time("launched_at"), Column.count("targeted"), Column.count("sent"), Column.count("delivered"),
-            Column.count("read"), Column.count("failed"), Column.rate("delivery_rate"), Column.rate("read_rate"),
+            Column.count("read"), Column.count("failed"), Column.count("pending"), Column.rate("delivery_rate"), Column.rate("read_rate"),
             Column.text("top_failure_code"), Column.text("top_failure_label"), Column.count("conversations"),
             Column.count("conversions"));
 
@@ -82,18 +83,20 @@ class BroadcastsExport {
                 Integer topCode = (Integer) delivery.value(r, "top_failure_code");
                 List<Object> touch = attributed.get(id);
                 Long launched = launches.get(id);
-                List<Object> cells = new ArrayList<>(List.of(id, delivery.value(r, "name"), delivery.value(r, "template")));
-                cells.add(launched == null ? null : period.local(launched));
-                for (String count : List.of("targeted", "sent", "delivered", "read", "failed", "delivery_rate", "read_rate")) {
-                    cells.add(delivery.value(r, count));
+                Map<String, Object> cells = new HashMap<>();
+                for (Column column : columns) {
+                    if (delivery.has(column.name())) {
+                        cells.put(column.name(), delivery.value(r, column.name()));
+                    }
                 }
-                cells.add(topCode == null ? null : topCode.toString());
-                cells.add(topCode == null ? null : MetaErrorCatalogue.describe(topCode, "").label());
-                cells.add(touch == null ? 0L : touches.value(touch, "conversations"));
-                cells.add(touch == null ? 0L : touches.value(touch, "conversions"));
+                cells.put("launched_at", launched == null ? null : period.local(launched));
+                cells.put("top_failure_code", topCode == null ? null : topCode.toString());
+                cells.put("top_failure_label", topCode == null ? null : MetaErrorCatalogue.describe(topCode, "").label());
+                cells.put("conversations", touch == null ? 0L : touches.value(touch, "conversations"));
+                cells.put("conversions", touch == null ? 0L : touches.value(touch, "conversions"));
                 Map<String, BigDecimal> earned = revenue.getOrDefault(id, Map.of());
-                currencies.forEach(currency -> cells.add(earned.getOrDefault(currency, BigDecimal.ZERO)));
-                table.row(cells.toArray());
+                currencies.forEach(currency -> cells.put(REVENUE + currency, earned.getOrDefault(currency, BigDecimal.ZERO)));
+                table.row(Column.cells(columns, cells));
                 rows++;
             }
             table.finish();

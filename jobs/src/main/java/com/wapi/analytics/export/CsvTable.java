@@ -33,6 +33,7 @@ final class CsvTable implements ExportTable {
 
     @Override
     public void row(Object... cells) throws IOException {
+        ExportTable.checkWidth(columns, cells);
         for (int i = 0; i < cells.length; i++) {
             record[i] = cell(columns.get(i).kind(), cells[i]);
         }

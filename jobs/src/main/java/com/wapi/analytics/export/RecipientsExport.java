@@ -2,6 +2,7 @@ package com.wapi.analytics.export;
 
 import com.wapi.analytics.report.Column;
 import com.wapi.analytics.report.FactQueries;
+import com.wapi.analytics.report.Funnels;
 import com.wapi.analytics.report.ReportPeriod;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,9 +26,9 @@ class RecipientsExport {
             SELECT broadcast_id, contact_id, wamid, state, toUInt32(sent_at), toUInt32(delivered_at), toUInt32(read_at),
                    toUInt32(failed_at), failure_code, failure_subcode, failure_title, failure_message
               FROM message_state
-             WHERE workspace_id = :workspace AND source_kind = 'broadcast' AND broadcast_id != ''
+             WHERE workspace_id = :workspace AND %s
                AND sent_at >= toDateTime(:from, 'UTC') AND sent_at < toDateTime(:to, 'UTC')
-             ORDER BY broadcast_id, sent_at, message_key""";
+             ORDER BY broadcast_id, sent_at, message_key""".formatted(Funnels.BROADCAST_MESSAGES);
 
     private final FactQueries facts;
 

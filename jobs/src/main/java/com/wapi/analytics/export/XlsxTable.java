@@ -90,6 +90,7 @@ final class XlsxTable implements ExportTable {
 
     @Override
     public void row(Object... cells) {
+        ExportTable.checkWidth(columns, cells);
         if (rows == rowsPerSheet) {
             nextSheet();
         }

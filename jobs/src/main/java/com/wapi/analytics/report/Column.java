@@ -1,5 +1,8 @@
 package com.wapi.analytics.report;
 
+import java.util.List;
+import java.util.Map;
+
 /** A report column: its name (snake_case, as in JSON and CSV headers) and how its values read. */
 public record Column(String name, Kind kind) {
 
@@ -18,6 +21,18 @@ public record Column(String name, Kind kind) {
         AMOUNT,
         /** an instant in the organization's offset */
         TIME
+    }
+
+    /**
+     * A row's cells in the order of {@code columns}, taken by name from {@code byName}; a column without a value, or a
+     * value without a column, is a mistake that would shift the row, so it throws.
+     */
+    public static Object[] cells(List<Column> columns, Map<String, Object> byName) {
+        if (byName.size() != columns.size() || !columns.stream().allMatch(c -> byName.containsKey(c.name()))) {
+            throw new IllegalArgumentException("cells " + byName.keySet() + " do not match the columns "
+                    + columns.stream().map(Column::name).toList());
+        }
+        return columns.stream().map(c -> byName.get(c.name())).toArray();
     }
 
     public static Column text(String name) {

@@ -14,6 +14,8 @@ public final class Definitions {
     public static final String DELIVERED = "delivered: a targeted message with a delivered or a read status, in whatever order they arrived";
     public static final String READ = "read: a targeted message with a read status";
     public static final String FAILED = "failed: refused by the send API, or a failed status and never delivered";
+    public static final String PENDING = "pending: accepted by the send API, and Meta has reported neither its delivery nor its failure yet "
+            + "(no status, or only sent); targeted = delivered + failed + pending";
     public static final String DELIVERY_RATE = "delivery rate = delivered / targeted; read rate = read / delivered";
     public static final String ONCE = "a status or event delivered twice counts once";
     public static final String SHARE = "share = failures with this code / all failures of the period";

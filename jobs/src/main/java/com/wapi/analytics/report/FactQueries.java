@@ -11,12 +11,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class FactQueries {
 
-    /**
-     * The messages of broadcasts (docs/definitions.md), as a WHERE condition on message_state: the one filter used by the
-     * delivery report, the owner digest and the campaign completion emails, so their figures agree.
-     */
-    public static final String BROADCAST_MESSAGES = "source_kind = 'broadcast' AND broadcast_id != ''";
-
     private final ClickHouse clickHouse;
 
     public FactQueries(ClickHouse clickHouse) {

@@ -19,6 +19,10 @@ public record Section(String name, String title, List<Column> columns, List<List
         return this;
     }
 
+    public boolean has(String column) {
+        return columns.stream().anyMatch(c -> c.name().equals(column));
+    }
+
     /** The value of the named column in one of this section's rows, so that readers never depend on positions. */
     public Object value(List<Object> row, String column) {
         for (int i = 0; i < columns.size(); i++) {

@@ -22,13 +22,6 @@ class TrendsReport implements OperationalReport {
     static final double RELATIVE_MOVE = 0.5;
     static final long ABSOLUTE_MOVE = 10;
 
-    private static final String MESSAGES = """
-            SELECT toString(toDate(sent_at, :zone)) AS day, count() AS targeted, sum(has_delivered) AS delivered,
-                   sum(has_read) AS read, countIf(state = 'failed')
-              FROM message_state
-             WHERE workspace_id = :workspace AND sent_at >= toDateTime(:from, 'UTC') AND sent_at < toDateTime(:to, 'UTC')
-             GROUP BY day""";
-
     private static final String CONVERSATIONS = """
             SELECT toString(toDate(opened_at, :zone)) AS day, count(), countIf(first_response_seconds >= 0),
                    quantileExactIf(0.5)(first_response_seconds, first_response_seconds >= 0)
@@ -37,9 +30,11 @@ class TrendsReport implements OperationalReport {
              GROUP BY day""";
 
     private final FactQueries facts;
+    private final Funnels funnels;
 
-    TrendsReport(FactQueries facts) {
+    TrendsReport(FactQueries facts, Funnels funnels) {
         this.facts = facts;
+        this.funnels = funnels;
     }
 
     @Override
@@ -90,20 +85,19 @@ class TrendsReport implements OperationalReport {
     }
 
     private Map<LocalDate, Day> days(ReportPeriod period) {
-        Map<LocalDate, long[]> messages = new HashMap<>();
-        facts.sql(MESSAGES, period).param("zone", period.zone().getId()).query(rs -> {
-            messages.put(LocalDate.parse(rs.getString(1)), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
-        });
+        Map<LocalDate, Funnel> messages = new HashMap<>();
+        funnels.funnels(Funnels.Scope.sentIn(period), Funnels.By.DAY)
+                .forEach(row -> messages.put(LocalDate.parse(row.id()), row.funnel()));
         Map<LocalDate, long[]> conversations = new HashMap<>();
         facts.sql(CONVERSATIONS, period).param("zone", period.zone().getId()).query(rs -> {
             conversations.put(LocalDate.parse(rs.getString(1)), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
         });
         Map<LocalDate, Day> days = new HashMap<>();
         for (LocalDate day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
-            long[] m = messages.getOrDefault(day, new long[4]);
+            Funnel m = messages.getOrDefault(day, Funnel.NONE);
             long[] c = conversations.getOrDefault(day, new long[3]);
-            days.put(day, new Day(m[0], m[0] == 0 ? null : (double) m[1] / m[0], m[1] == 0 ? null : (double) m[2] / m[1],
-                    m[3], c[0], c[1] == 0 ? null : c[2]));
+            days.put(day, new Day(m.targeted(), m.targeted() == 0 ? null : m.deliveryRate(),
+                    m.delivered() == 0 ? null : m.readRate(), m.failed(), c[0], c[1] == 0 ? null : c[2]));
         }
         return days;
     }

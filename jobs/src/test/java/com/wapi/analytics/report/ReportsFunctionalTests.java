@@ -103,10 +103,10 @@ class ReportsFunctionalTests {
     void deliveryPerBroadcastFlowAndTemplate() {
         Report delivery = report("delivery", "2026-11-23", "2026-11-23");
         assertThat(rows(delivery, "broadcasts")).containsExactly(
-                List.of("bc_summer", "Summer sale", "summer_sale", 25L, 23L, 19L, 12L, 4L, 0.76, 12.0 / 19, 130429,
+                List.of("bc_summer", "Summer sale", "summer_sale", 25L, 23L, 19L, 12L, 4L, 2L, 0.76, 12.0 / 19, 130429,
                         "130429 " + label(130429) + " (1); 131009 " + label(131009) + " (1); 131026 " + label(131026) + " (1)"),
-                java.util.Arrays.asList("bc_midnight", "Midnight flash", "midnight_flash", 1L, 1L, 1L, 0L, 0L, 1.0, 0.0, null, ""));
-        assertThat(rows(delivery, "flows")).containsExactly(java.util.Arrays.asList("fl_welcome", 1L, 1L, 1L, 0L, 0L, 1.0, 0.0, null, ""));
+                java.util.Arrays.asList("bc_midnight", "Midnight flash", "midnight_flash", 1L, 1L, 1L, 0L, 0L, 0L, 1.0, 0.0, null, ""));
+        assertThat(rows(delivery, "flows")).containsExactly(java.util.Arrays.asList("fl_welcome", 1L, 1L, 1L, 0L, 0L, 0L, 1.0, 0.0, null, ""));
         assertThat(rows(delivery, "templates")).extracting(r -> r.subList(0, 6)).containsExactly(
                 List.of("summer_sale", 23L, 23L, 19L, 12L, 2L), List.of("midnight_flash", 1L, 1L, 1L, 0L, 0L));
         assertThat(delivery.definitions()).anyMatch(d -> d.startsWith("delivery rate = delivered / targeted"));
@@ -271,12 +271,12 @@ class ReportsFunctionalTests {
             assertThat(table.out()).contains("Definitions:");
         }
         CliResult table = CliResult.run(cli, "report", "delivery", "--workspace", WS, "--from", "2026-11-23", "--to", "2026-11-23");
-        assertThat(table.out()).containsPattern("bc_summer +Summer sale +summer_sale +25 +23 +19 +12 +4 +76\\.0% +63\\.2%");
+        assertThat(table.out()).containsPattern("bc_summer +Summer sale +summer_sale +25 +23 +19 +12 +4 +2 +76\\.0% +63\\.2%");
 
         Map<String, Object> view = clickHouse.sql().sql("""
-                SELECT targeted, sent, delivered, read, failed, delivery_rate FROM broadcast_funnel
+                SELECT targeted, sent, delivered, read, failed, pending, delivery_rate FROM broadcast_funnel
                  WHERE workspace_id = :ws AND broadcast_id = 'bc_summer'""").param("ws", WS).query().singleRow();
-        assertThat(view.values().stream().map(String::valueOf)).containsExactly("25", "23", "19", "12", "4", "0.76");
+        assertThat(view.values().stream().map(String::valueOf)).containsExactly("25", "23", "19", "12", "4", "2", "0.76");
     }
 
     @Test

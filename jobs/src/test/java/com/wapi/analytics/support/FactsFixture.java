@@ -22,7 +22,10 @@ public final class FactsFixture {
         message(workspace, "broadcast", broadcast, wamid, at, finalStatus, errorCode);
     }
 
-    /** An outbound message of any source kind (broadcast, flow, agent, api, retry) that ends in {@code finalStatus}. */
+    /**
+     * An outbound message of any source kind (broadcast, flow, agent, api, retry) that ends in {@code finalStatus};
+     * {@code accepted}: Meta accepted it and sent no status yet.
+     */
     public void message(String workspace, String sourceKind, String broadcast, String wamid, Instant at,
             String finalStatus, int errorCode) {
         clickHouse.sql().sql("""
@@ -32,6 +35,9 @@ public final class FactsFixture {
                 .params(workspace, wamid, "ev-" + wamid, wamid, "91" + Math.abs(wamid.hashCode()), UTC.format(at),
                         sourceKind, broadcast)
                 .update();
+        if (finalStatus.equals("accepted")) {
+            return;
+        }
         status(workspace, wamid, "sent", at.plusSeconds(1), 0);
         switch (finalStatus) {
             case "delivered" -> status(workspace, wamid, "delivered", at.plusSeconds(5), 0);

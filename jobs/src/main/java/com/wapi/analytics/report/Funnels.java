@@ -1,0 +1,129 @@
+package com.wapi.analytics.report;
+
+import com.wapi.analytics.clickhouse.ClickHouse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The message funnel of docs/definitions.md (targeted, sent, delivered, read, failed, pending) and its failures by
+ * Meta error code, computed here and nowhere else: the delivery and trends reports, the owner digest, the campaign
+ * emails, the exports and the API all read them from this class, grouped per broadcast, flow, template, source or
+ * local day, for the messages sent in a period or over broadcasts' whole life.
+ */
+@Component
+public class Funnels {
+
+    /** The messages of broadcasts, as a condition on message_state. */
+    public static final String BROADCAST_MESSAGES = "source_kind = 'broadcast' AND broadcast_id != ''";
+
+    /** A group of message_state rows as a {@link Funnel}, read by {@link Funnel#read}. */
+    static final String FIGURES = "count(), sum(accepted), sum(has_delivered), sum(has_read), countIf(state = 'failed'), "
+            + "countIf(state IN ('sent', 'accepted'))";
+
+    /** How messages are grouped: each message belongs to the group its expression names, or to none when it is ''. */
+    public enum By {
+        BROADCAST("if(" + BROADCAST_MESSAGES + ", broadcast_id, '')"),
+        FLOW("if(source_kind = 'flow', flow_id, '')"),
+        TEMPLATE("template_name"),
+        SOURCE("source_kind"),
+        /** the local day of the send, in the time zone of the scope's period */
+        DAY("toString(toDate(sent_at, :zone))");
+
+        private final String expression;
+
+        By(String expression) {
+            this.expression = expression;
+        }
+    }
+
+    /** Which messages: a condition on message_state and its parameters. */
+    public record Scope(String condition, Map<String, Object> params, boolean isEmpty) {
+
+        /** The messages of a report's workspace sent in its period. */
+        public static Scope sentIn(ReportPeriod period) {
+            return new Scope("workspace_id = :workspace AND " + SENT_BETWEEN, Map.of("workspace", period.workspaceId(),
+                    "from", period.utcFrom(), "to", period.utcTo(), "zone", period.zone().getId()), false);
+        }
+
+        /** The messages of these workspaces sent from {@code utcFrom} (included) to {@code utcTo} (excluded). */
+        public static Scope sentIn(List<String> workspaceIds, String utcFrom, String utcTo) {
+            return new Scope("workspace_id IN (:workspaces) AND " + SENT_BETWEEN,
+                    Map.of("workspaces", workspaceIds, "from", utcFrom, "to", utcTo), workspaceIds.isEmpty());
+        }
+
+        /** Every message of these broadcasts of these workspaces, whenever sent. */
+        public static Scope wholeLife(List<String> workspaceIds, List<String> broadcastIds) {
+            return new Scope("workspace_id IN (:workspaces) AND broadcast_id IN (:broadcasts)",
+                    Map.of("workspaces", workspaceIds, "broadcasts", broadcastIds),
+                    workspaceIds.isEmpty() || broadcastIds.isEmpty());
+        }
+
+        private static final String SENT_BETWEEN = "sent_at >= toDateTime(:from, 'UTC') AND sent_at < toDateTime(:to, 'UTC')";
+    }
+
+    /** One group's funnel; {@code firstSent} is its first message's send time, epoch seconds. */
+    public record Row(String workspaceId, By by, String id, Funnel funnel, long firstSent) {
+    }
+
+    /** How many of one group's messages failed with one error code. */
+    public record Failures(String workspaceId, By by, String id, FailureCount failure) {
+    }
+
+    private final ClickHouse clickHouse;
+
+    public Funnels(ClickHouse clickHouse) {
+        this.clickHouse = clickHouse;
+    }
+
+    /** The funnel of each group, by workspace, grouping and first send. */
+    public List<Row> funnels(Scope scope, By... groupings) {
+        List<Row> rows = new ArrayList<>();
+        if (scope.isEmpty()) {
+            return rows;
+        }
+        clickHouse.sql().sql("""
+                SELECT workspace_id, grouping.1 AS kind, grouping.2 AS id, %s, toUInt32(min(sent_at)) AS first_sent
+                  FROM (SELECT workspace_id, accepted, has_delivered, has_read, state, sent_at, %s AS grouping
+                          FROM message_state WHERE %s)
+                 WHERE id != ''
+                 GROUP BY workspace_id, kind, id
+                 ORDER BY workspace_id, kind, first_sent, id""".formatted(FIGURES, groups(groupings), scope.condition()))
+                .params(scope.params())
+                .query(rs -> {
+                    rows.add(new Row(rs.getString(1), By.valueOf(rs.getString(2)), rs.getString(3), Funnel.read(rs, 4),
+                            rs.getLong(10)));
+                });
+        return rows;
+    }
+
+    /** The failed messages of each group by error code, most frequent first, with the code's label and fix. */
+    public List<Failures> failures(Scope scope, By... groupings) {
+        List<Failures> rows = new ArrayList<>();
+        if (scope.isEmpty()) {
+            return rows;
+        }
+        clickHouse.sql().sql("""
+                SELECT workspace_id, grouping.1 AS kind, grouping.2 AS id, failure_code, any(failure_title), count() AS failures
+                  FROM (SELECT workspace_id, failure_code, failure_title, sent_at, %s AS grouping
+                          FROM message_state WHERE %s AND state = 'failed')
+                 WHERE id != ''
+                 GROUP BY workspace_id, kind, id, failure_code
+                 ORDER BY workspace_id, kind, id, failures DESC, failure_code""".formatted(groups(groupings), scope.condition()))
+                .params(scope.params())
+                .query(rs -> {
+                    rows.add(new Failures(rs.getString(1), By.valueOf(rs.getString(2)), rs.getString(3),
+                            FailureCount.of(rs.getInt(4), rs.getString(5), rs.getLong(6))));
+                });
+        return rows;
+    }
+
+    /** Each message once per grouping it belongs to: arrayJoin of (grouping name, group id) pairs. */
+    private static String groups(By... groupings) {
+        return Arrays.stream(groupings).map(by -> "('" + by.name() + "', " + by.expression + ")")
+                .collect(Collectors.joining(", ", "arrayJoin([", "])"));
+    }
+}
