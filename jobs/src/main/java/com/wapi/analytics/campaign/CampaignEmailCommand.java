@@ -2,6 +2,8 @@ package com.wapi.analytics.campaign;
 
 import com.wapi.analytics.console.ExitCodes;
 import com.wapi.analytics.jobs.InstanceRunner;
+import com.wapi.analytics.mail.HeldEmails;
+import com.wapi.analytics.mail.SendLedger;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,16 +23,16 @@ public class CampaignEmailCommand implements Callable<Integer> {
     boolean resend;
 
     private final CampaignEmailRunner runner;
-    private final CampaignEmailLedger ledger;
+    private final SendLedger ledger;
 
-    public CampaignEmailCommand(CampaignEmailRunner runner, CampaignEmailLedger ledger) {
+    public CampaignEmailCommand(CampaignEmailRunner runner, SendLedger ledger) {
         this.runner = runner;
         this.ledger = ledger;
     }
 
     @Override
     public Integer call() throws Exception {
-        if (resend && ledger.release(workspace, broadcast)) {
+        if (resend && ledger.release(HeldEmails.campaign(workspace, broadcast).key())) {
             spec.commandLine().getOut().println("released the held completion email of " + broadcast + " for resending");
         }
         InstanceRunner.Result result = runner.run(workspace, broadcast);

@@ -3,6 +3,7 @@ package com.wapi.analytics.campaign;
 import com.wapi.analytics.console.ExitCodes;
 import com.wapi.analytics.etl.EtlCompleteness;
 import com.wapi.analytics.mail.HeldEmails;
+import com.wapi.analytics.mail.SendLedger;
 import com.wapi.analytics.mail.SendOnce;
 import com.wapi.analytics.tenancy.MemberRepository;
 import com.wapi.analytics.tenancy.Organization;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
@@ -39,13 +39,13 @@ public class CampaignTick {
     private final WorkspaceRepository workspaces;
     private final MemberRepository members;
     private final CampaignCompletion completion;
-    private final CampaignEmailLedger ledger;
+    private final SendLedger ledger;
     private final CampaignEmailRunner runner;
     private final EtlCompleteness etl;
     private final Duration lookBack;
 
     public CampaignTick(OrganizationRepository organizations, WorkspaceRepository workspaces, MemberRepository members,
-            CampaignCompletion completion, CampaignEmailLedger ledger, CampaignEmailRunner runner, EtlCompleteness etl,
+            CampaignCompletion completion, SendLedger ledger, CampaignEmailRunner runner, EtlCompleteness etl,
             @Value("${wapi.campaign.look-back-days:3}") int lookBackDays) {
         this.organizations = organizations;
         this.workspaces = workspaces;
@@ -82,17 +82,17 @@ public class CampaignTick {
         if (ids.isEmpty()) {
             return;
         }
-        Map<String, SendOnce.State> states = ledger.states(ids);
+        Map<SendLedger.Key, SendOnce.State> states = ledger.states(SendLedger.Kind.campaign, ids);
         Set<String> sent = states.keySet().stream().filter(k -> states.get(k) == SendOnce.State.sent)
-                .collect(Collectors.toSet());
+                .map(k -> CampaignCompletion.key(k.scope(), k.subject())).collect(Collectors.toSet());
         for (CampaignCompletion.Candidate c : completion.candidates(ids, now.minus(lookBack), now, sent)) {
             if (!c.isDue(now)) {
                 continue;
             }
             String outcome;
             try {
-                outcome = outcome(c, byId.get(c.workspaceId()), states.get(CampaignCompletion.key(c.workspaceId(),
-                        c.broadcastId())), now);
+                SendOnce.Email email = HeldEmails.campaign(c.workspaceId(), c.broadcastId());
+                outcome = outcome(c, byId.get(c.workspaceId()), email, states.get(email.key()), now);
             } catch (Exception e) {
                 log.warn("campaign email of {} {} failed: {}", c.workspaceId(), c.broadcastId(), ExitCodes.rootMessage(e), e);
                 outcome = "FAILED: " + ExitCodes.rootMessage(e);
@@ -101,10 +101,10 @@ public class CampaignTick {
         }
     }
 
-    private String outcome(CampaignCompletion.Candidate c, Workspace workspace, SendOnce.State state, Instant now)
-            throws Exception {
+    private String outcome(CampaignCompletion.Candidate c, Workspace workspace, SendOnce.Email email,
+            SendOnce.State state, Instant now) throws Exception {
         if (SendOnce.isHeld(state)) {
-            return state.name().toUpperCase(Locale.ROOT) + ": " + HeldEmails.campaign(c.workspaceId(), c.broadcastId()).held(state);
+            return email.heldOutcome(state);
         }
         // the figures as of 24 hours after launch, or as of now for a finished broadcast: loaded before it's mailed
         Instant asOf = c.launchedAt().plus(CampaignCompletion.AT_THE_LATEST);

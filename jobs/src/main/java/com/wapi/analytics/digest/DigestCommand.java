@@ -3,6 +3,8 @@ package com.wapi.analytics.digest;
 import com.wapi.analytics.jobs.InstanceRunner;
 import com.wapi.analytics.InvalidInputException;
 import com.wapi.analytics.console.ExitCodes;
+import com.wapi.analytics.mail.HeldEmails;
+import com.wapi.analytics.mail.SendLedger;
 import com.wapi.analytics.mail.Templates;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.OrganizationRepository;
@@ -35,10 +37,10 @@ public class DigestCommand implements Callable<Integer> {
     private final DigestAssembler assembler;
     private final Templates templates;
     private final DigestRunner runner;
-    private final DigestLedger ledger;
+    private final SendLedger ledger;
 
     public DigestCommand(OrganizationRepository organizations, DigestAssembler assembler, Templates templates,
-            DigestRunner runner, DigestLedger ledger) {
+            DigestRunner runner, SendLedger ledger) {
         this.organizations = organizations;
         this.assembler = assembler;
         this.templates = templates;
@@ -57,7 +59,7 @@ public class DigestCommand implements Callable<Integer> {
             out.println("preview written to " + preview);
             return ExitCodes.OK;
         }
-        if (resend && ledger.release(org, date)) {
+        if (resend && ledger.release(HeldEmails.digest(org, date).key())) {
             out.println("released the held digest of " + org + " " + date + " for resending");
         }
         InstanceRunner.Result result = runner.run(org, date, false);

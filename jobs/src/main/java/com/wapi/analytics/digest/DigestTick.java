@@ -3,6 +3,7 @@ package com.wapi.analytics.digest;
 import com.wapi.analytics.console.ExitCodes;
 import com.wapi.analytics.etl.EtlCompleteness;
 import com.wapi.analytics.mail.HeldEmails;
+import com.wapi.analytics.mail.SendLedger;
 import com.wapi.analytics.mail.SendOnce;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.OrganizationRepository;
@@ -11,14 +12,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,20 +44,17 @@ public class DigestTick {
     static final LocalTime SEND_AT = LocalTime.of(9, 0);
 
     private final OrganizationRepository organizations;
-    private final DigestLedger ledger;
+    private final SendLedger ledger;
     private final DigestRunner runner;
-    private final JdbcClient db;
     private final EtlCompleteness etl;
     private final int lookBackDays;
     private final Duration lateAfter;
 
-    public DigestTick(OrganizationRepository organizations, DigestLedger ledger, DigestRunner runner, JdbcClient db,
-            EtlCompleteness etl, @Value("${wapi.digest.look-back-days:3}") int lookBackDays,
+    public DigestTick(OrganizationRepository organizations, SendLedger ledger, DigestRunner runner, EtlCompleteness etl, @Value("${wapi.digest.look-back-days:3}") int lookBackDays,
             @Value("${wapi.digest.late-after:PT3H}") Duration lateAfter) {
         this.organizations = organizations;
         this.ledger = ledger;
         this.runner = runner;
-        this.db = db;
         this.etl = etl;
         this.lookBackDays = lookBackDays;
         this.lateAfter = lateAfter;
@@ -75,7 +73,7 @@ public class DigestTick {
             }
             LocalDate date = null;
             try {
-                for (LocalDate due : dueDates(org, now)) {
+                for (LocalDate due : dueDates(org, now, lookBackDays, datesInLedger(org, now))) {
                     date = due;
                     outcome(org, due, now).ifPresent(outcome -> handled.add(new Due(org.id(), due, outcome)));
                 }
@@ -89,12 +87,13 @@ public class DigestTick {
 
     /** Empty when the day is done; DEFERRED while the etl has not loaded the whole day. */
     private Optional<String> outcome(Organization org, LocalDate date, Instant now) throws Exception {
-        SendOnce.State state = ledger.state(org.id(), date).orElse(null);
-        if (state == SendOnce.State.sent || state == SendOnce.State.skipped) {
+        SendOnce.Email email = HeldEmails.digest(org.id(), date);
+        SendOnce.State state = ledger.state(email.key()).orElse(null);
+        if (SendOnce.isDone(state)) {
             return Optional.empty();
         }
         if (SendOnce.isHeld(state)) {
-            return Optional.of(state.name().toUpperCase(Locale.ROOT) + ": " + HeldEmails.digest(org.id(), date).held(state));
+            return Optional.of(email.heldOutcome(state));
         }
         Optional<String> unloaded = etl.unloaded(date.plusDays(1).atStartOfDay(org.timeZone()).toInstant(), now);
         if (unloaded.isPresent()) {
@@ -104,21 +103,32 @@ public class DigestTick {
         return Optional.of(runner.run(org.id(), date, now.isAfter(regular.plus(lateAfter))).summary());
     }
 
-    /** The local days whose digest is due at {@code now}, oldest first. */
-    List<LocalDate> dueDates(Organization org, Instant now) {
+    /**
+     * The organization's digest dates in the send ledger, whatever their state, from a day early enough for any time
+     * zone's look-back window (zones are at most 14 hours from UTC).
+     */
+    private List<LocalDate> datesInLedger(Organization org, Instant now) {
+        LocalDate from = now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(lookBackDays + 3L);
+        return ledger.subjects(SendLedger.Kind.digest, org.id(), from.toString()).stream().map(LocalDate::parse).toList();
+    }
+
+    /**
+     * The local days whose digest is due at {@code now}, oldest first: from the look-back window's first day (never
+     * before the organization's creation day) to yesterday once 09:00 local has passed, leaving out the days before
+     * the newest date in the ledger that have no row of their own (see the class comment).
+     *
+     * @param inLedger the organization's digest dates in the send ledger; dates before the window change nothing
+     */
+    static List<LocalDate> dueDates(Organization org, Instant now, int lookBackDays, Collection<LocalDate> inLedger) {
         ZonedDateTime local = now.atZone(org.timeZone());
         LocalDate latest = local.toLocalTime().isBefore(SEND_AT) ? local.toLocalDate().minusDays(2)
                 : local.toLocalDate().minusDays(1);
-        LocalDate created = db.sql("SELECT created_at FROM organizations WHERE id = ?").param(org.id())
-                .query(java.sql.Timestamp.class).single().toInstant().atZone(org.timeZone()).toLocalDate();
+        LocalDate created = org.createdAt().atZone(org.timeZone()).toLocalDate();
         LocalDate first = latest.minusDays(lookBackDays - 1L);
         if (first.isBefore(created)) {
             first = created;
         }
-        List<LocalDate> inLedger = db.sql("""
-                SELECT digest_date FROM digest_ledger WHERE organization_id = ? AND digest_date >= ? ORDER BY digest_date""")
-                .params(org.id(), first).query(LocalDate.class).list();
-        LocalDate newest = inLedger.isEmpty() ? null : inLedger.get(inLedger.size() - 1);
+        LocalDate newest = inLedger.stream().max(LocalDate::compareTo).orElse(null);
         List<LocalDate> dates = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(latest); d = d.plusDays(1)) {
             if (newest == null || !d.isBefore(newest) || inLedger.contains(d)) {

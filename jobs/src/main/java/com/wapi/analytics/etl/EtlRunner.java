@@ -1,19 +1,17 @@
 package com.wapi.analytics.etl;
 
+import com.wapi.analytics.jobs.InstanceRunner;
 import com.wapi.analytics.jobs.JobLock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
@@ -25,22 +23,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class EtlRunner {
 
-    private static final EnumSet<BatchStatus> UNFINISHED = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED,
-            BatchStatus.STOPPING);
-    private static final EnumSet<BatchStatus> RESTARTABLE = EnumSet.of(BatchStatus.FAILED, BatchStatus.STOPPED);
-
     private final JobLock lock;
     private final JobOperator jobOperator;
-    private final JobRepository jobRepository;
+    private final InstanceRunner instances;
     private final Job etlJob;
     private final Job replayJob;
     private final EtlWatermark watermark;
 
-    public EtlRunner(JobLock lock, JobOperator jobOperator, JobRepository jobRepository,
+    public EtlRunner(JobLock lock, JobOperator jobOperator, InstanceRunner instances,
             @Qualifier("etlJob") Job etlJob, @Qualifier("etlReplayJob") Job replayJob, EtlWatermark watermark) {
         this.lock = lock;
         this.jobOperator = jobOperator;
-        this.jobRepository = jobRepository;
+        this.instances = instances;
         this.etlJob = etlJob;
         this.replayJob = replayJob;
         this.watermark = watermark;
@@ -54,8 +48,10 @@ public class EtlRunner {
         }
         try (JobLock.Held ignored = held.get()) {
             List<JobExecution> executions = new ArrayList<>();
-            JobExecution restarted = restartLastIfFailed();
-            if (restarted != null) {
+            // a failed or killed run restarts from its last committed chunk; we hold the etl lock
+            Optional<JobExecution> resumed = instances.resumeLast(EtlJobConfiguration.JOB);
+            if (resumed.isPresent()) {
+                JobExecution restarted = resumed.get();
                 executions.add(restarted);
                 if (restarted.getStatus() != BatchStatus.COMPLETED) {
                     return Optional.of(executions);
@@ -77,25 +73,6 @@ public class EtlRunner {
             }
             return Optional.of(executions);
         }
-    }
-
-    private JobExecution restartLastIfFailed() throws Exception {
-        JobInstance last = jobRepository.getLastJobInstance(EtlJobConfiguration.JOB);
-        if (last == null) {
-            return null;
-        }
-        JobExecution execution = jobRepository.getLastJobExecution(last);
-        if (execution == null) {
-            return null;
-        }
-        if (UNFINISHED.contains(execution.getStatus())) {
-            // We hold the etl lock, so the process that ran it is gone (killed or crashed).
-            execution = jobOperator.recover(execution);
-        }
-        if (RESTARTABLE.contains(execution.getStatus())) {
-            return jobOperator.restart(execution);
-        }
-        return null;
     }
 
     static JobParameters range(long from, long until) {

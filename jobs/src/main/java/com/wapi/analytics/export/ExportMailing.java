@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mails one period of a subscription: only to a manager of the workspace, the export attached in the subscription's
- * format (a CSV zipped above a size threshold), claimed in the export ledger before the SMTP hand-off.
+ * format (a CSV zipped above a size threshold), claimed in the send ledger before the SMTP hand-off.
  */
 @Component
 class ExportMailing {
@@ -33,7 +34,7 @@ class ExportMailing {
     static final String NOT_A_MANAGER = "NOT_A_MANAGER";
 
     private final ExportSubscriptionRepository subscriptions;
-    private final ExportLedger ledger;
+    private final SendOnce sendOnce;
     private final Exports exports;
     private final WorkspaceRepository workspaces;
     private final OrganizationRepository organizations;
@@ -42,11 +43,11 @@ class ExportMailing {
     private final Mailer mailer;
     private final long zipAboveBytes;
 
-    ExportMailing(ExportSubscriptionRepository subscriptions, ExportLedger ledger, Exports exports,
+    ExportMailing(ExportSubscriptionRepository subscriptions, SendOnce sendOnce, Exports exports,
             WorkspaceRepository workspaces, OrganizationRepository organizations, MemberRepository members,
             Templates templates, Mailer mailer, @Value("${wapi.export.zip-above-bytes:2000000}") long zipAboveBytes) {
         this.subscriptions = subscriptions;
-        this.ledger = ledger;
+        this.sendOnce = sendOnce;
         this.exports = exports;
         this.workspaces = workspaces;
         this.organizations = organizations;
@@ -56,27 +57,21 @@ class ExportMailing {
         this.zipAboveBytes = zipAboveBytes;
     }
 
-    static String messageId(long subscriptionId, ExportSubscription.Period period) {
-        return "<export." + subscriptionId + "." + period.start() + "@wapi-analytics>";
-    }
-
     /** Returns the outcome as the job's exit code: a {@link SendOnce.Outcome} name or {@link #NOT_A_MANAGER}. */
     String mail(long subscriptionId, ExportSubscription.Period period) throws IOException {
         ExportSubscription subscription = subscriptions.findById(subscriptionId).orElseThrow(
                 () -> new IllegalStateException("export subscription " + subscriptionId + " does not exist"));
-        SendOnce.State state = ledger.state(subscriptionId, period.start()).orElse(null);
-        if (state == SendOnce.State.sent || state == SendOnce.State.skipped) {
-            return SendOnce.Outcome.ALREADY_SENT.name();
-        }
-        if (SendOnce.isHeld(state)) {
-            throw new IllegalStateException(HeldEmails.export(subscriptionId, period.start()).held(state));
+        SendOnce.Email email = HeldEmails.export(subscriptionId, period.start());
+        Optional<SendOnce.Outcome> settled = sendOnce.settled(email);
+        if (settled.isPresent()) {
+            return settled.get().name();
         }
         Workspace workspace = workspaces.findById(subscription.workspaceId()).orElseThrow();
         Organization organization = organizations.findById(workspace.organizationId()).orElseThrow();
         boolean manager = members.findByWorkspaceAndRole(organization.id(), workspace.id(), Member.Role.manager).stream()
                 .anyMatch(m -> m.email().equalsIgnoreCase(subscription.email()));
         if (!manager) {
-            ledger.skip(subscriptionId, period, subscription.email() + " is not a manager of " + workspace.id());
+            sendOnce.skip(email, subscription.email() + " is not a manager of " + workspace.id());
             return NOT_A_MANAGER;
         }
         ReportPeriod reportPeriod = new ReportPeriod(workspace, organization, period.start(), period.end());
@@ -96,14 +91,11 @@ class ExportMailing {
                     "rows", rows, "timeZone", organization.timeZone().getId(), "file", attachment.getFileName().toString());
             String subject = "Your " + subscription.cadence() + " " + subscription.kind() + " export · " + workspace.name()
                     + " · " + period.start() + (period.end().equals(period.start()) ? "" : " to " + period.end());
-            String messageId = messageId(subscriptionId, period);
-            SendOnce.Outcome sent = SendOnce.send(new SendOnce.Entry(() -> ledger.state(subscriptionId, period.start()),
-                    id -> ledger.claim(subscriptionId, period, id, rows),
-                    (result, error) -> ledger.finish(subscriptionId, period.start(), result, error)),
-                    messageId,
-                    () -> mailer.send(messageId, subscription.email(), subject, templates.render("export.txt.ftl", model),
-                            templates.render("export.html.ftlh", model), attachment.toFile()),
-                    HeldEmails.export(subscriptionId, period.start()));
+            String detail = "period " + period.start() + ".." + period.end() + ", " + rows + " rows";
+            SendOnce.Outcome sent = sendOnce.send(email, subscription.email(), detail,
+                    () -> mailer.send(email.messageId(), subscription.email(), subject,
+                            templates.render("export.txt.ftl", model), templates.render("export.html.ftlh", model),
+                            attachment.toFile()));
             return sent.name();
         } finally {
             try (var files = Files.list(dir)) {

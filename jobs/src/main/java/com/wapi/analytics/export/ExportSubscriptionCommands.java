@@ -3,6 +3,8 @@ package com.wapi.analytics.export;
 import com.wapi.analytics.InvalidInputException;
 import com.wapi.analytics.console.ExitCodes;
 import com.wapi.analytics.console.Table;
+import com.wapi.analytics.mail.HeldEmails;
+import com.wapi.analytics.mail.SendLedger;
 import com.wapi.analytics.tenancy.Member;
 import com.wapi.analytics.tenancy.MemberRepository;
 import com.wapi.analytics.tenancy.Workspace;
@@ -116,10 +118,10 @@ final class ExportSubscriptionCommands {
         boolean resend;
 
         private final ExportSubscriptionRepository subscriptions;
-        private final ExportLedger ledger;
+        private final SendLedger ledger;
         private final ExportTick tick;
 
-        Send(ExportSubscriptionRepository subscriptions, ExportLedger ledger, ExportTick tick) {
+        Send(ExportSubscriptionRepository subscriptions, SendLedger ledger, ExportTick tick) {
             this.subscriptions = subscriptions;
             this.ledger = ledger;
             this.tick = tick;
@@ -131,7 +133,7 @@ final class ExportSubscriptionCommands {
                     "no subscription " + id + ": see `scripts/wapi export subscriptions --workspace W`"));
             ExportSubscription.Period period = subscription.cadence().startingOn(start);
             PrintWriter out = spec.commandLine().getOut();
-            if (resend && ledger.release(id, start)) {
+            if (resend && ledger.release(HeldEmails.export(id, start).key())) {
                 out.println("released the held export of subscription " + id + " " + start + " for resending");
             }
             String outcome = tick.run(id, period);

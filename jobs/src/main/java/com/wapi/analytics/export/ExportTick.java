@@ -4,6 +4,7 @@ import com.wapi.analytics.console.ExitCodes;
 import com.wapi.analytics.etl.EtlCompleteness;
 import com.wapi.analytics.jobs.InstanceRunner;
 import com.wapi.analytics.mail.HeldEmails;
+import com.wapi.analytics.mail.SendLedger;
 import com.wapi.analytics.mail.SendOnce;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.OrganizationRepository;
@@ -13,7 +14,6 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,13 +46,13 @@ public class ExportTick {
     private final ExportSubscriptionRepository subscriptions;
     private final WorkspaceRepository workspaces;
     private final OrganizationRepository organizations;
-    private final ExportLedger ledger;
+    private final SendLedger ledger;
     private final EtlCompleteness etl;
     private final InstanceRunner runner;
     private final Job job;
 
     ExportTick(ExportSubscriptionRepository subscriptions, WorkspaceRepository workspaces,
-            OrganizationRepository organizations, ExportLedger ledger, EtlCompleteness etl, InstanceRunner runner,
+            OrganizationRepository organizations, SendLedger ledger, EtlCompleteness etl, InstanceRunner runner,
             @Qualifier("scheduledExportJob") Job job) {
         this.subscriptions = subscriptions;
         this.workspaces = workspaces;
@@ -84,11 +84,12 @@ public class ExportTick {
 
     private String outcome(ExportSubscription subscription, ExportSubscription.Period period, Instant now) throws Exception {
         long subscriptionId = subscription.id();
-        SendOnce.State state = ledger.state(subscriptionId, period.start()).orElse(null);
+        SendOnce.Email email = HeldEmails.export(subscriptionId, period.start());
+        SendOnce.State state = ledger.state(email.key()).orElse(null);
         if (SendOnce.isHeld(state)) {
-            return state.name().toUpperCase(Locale.ROOT) + ": " + HeldEmails.export(subscriptionId, period.start()).held(state);
+            return email.heldOutcome(state);
         }
-        if (state != SendOnce.State.sent && state != SendOnce.State.skipped) {
+        if (!SendOnce.isDone(state)) {
             Instant end = period.end().plusDays(1).atStartOfDay(organization(subscription).timeZone()).toInstant();
             Optional<String> unloaded = etl.unloaded(end, now);
             if (unloaded.isPresent()) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs one job instance to completion at most once: starts it, or restarts it if it failed or its process died,
- * or does nothing if it completed. An advisory lock per instance keeps racing processes apart.
+ * or does nothing if it completed. An advisory lock per instance keeps racing processes apart. A job whose runs
+ * share one lock (etl) takes that lock itself and resumes its last run with {@link #resumeLast}.
  */
 @Component
 public class InstanceRunner {
@@ -71,15 +73,37 @@ public class InstanceRunner {
             if (last == null) {
                 return new Result(Outcome.RAN, subject.isEmpty() ? jobOperator.start(job, params) : start(job, params, subject));
             }
-            if (last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED) {
+            if (isDone(last)) {
                 return new Result(Outcome.ALREADY_DONE, last);
             }
-            if (UNFINISHED.contains(last.getStatus())) {
-                // We hold this instance's lock, so the process that ran it is gone.
-                last = jobOperator.recover(last);
-            }
-            return new Result(Outcome.RAN, jobOperator.restart(last));
+            return new Result(Outcome.RAN, resume(last));
         }
+    }
+
+    /**
+     * Restarts the job's last run if it did not complete (it failed, stopped, or its process died); empty when there
+     * is no run or the last one is done. The caller holds the lock that every run of the job takes.
+     */
+    public Optional<JobExecution> resumeLast(String jobName) throws Exception {
+        JobInstance instance = jobRepository.getLastJobInstance(jobName);
+        JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+        // a run of status UNKNOWN cannot be restarted: the next run goes on without it
+        if (last == null || isDone(last) || last.getStatus() == BatchStatus.UNKNOWN) {
+            return Optional.empty();
+        }
+        return Optional.of(resume(last));
+    }
+
+    private static boolean isDone(JobExecution execution) {
+        return execution.getStatus() == BatchStatus.COMPLETED || execution.getStatus() == BatchStatus.ABANDONED;
+    }
+
+    private JobExecution resume(JobExecution last) throws Exception {
+        if (UNFINISHED.contains(last.getStatus())) {
+            // The caller holds this instance's lock, so the process that ran it is gone.
+            last = jobOperator.recover(last);
+        }
+        return jobOperator.restart(last);
     }
 
     /** What the job operator's start does, with the subject in the job context from the first step on. */

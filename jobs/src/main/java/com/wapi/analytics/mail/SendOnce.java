@@ -1,38 +1,34 @@
 package com.wapi.analytics.mail;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.function.BiConsumer;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.springframework.mail.MailException;
+import org.springframework.stereotype.Component;
 
 /**
- * Sends an email at most once: a ledger row is claimed (and committed) before the SMTP hand-off and confirmed
- * after it. An SMTP refusal marks the row failed, so a later attempt may claim it again. A claim never confirmed
- * (a crash between claim and send) or a hand-off whose outcome is unknown ({@code uncertain}) is left to an
- * operator, because the email may have gone: only an explicit resend sends it again.
+ * Sends an email at most once: its row in the {@link SendLedger} is claimed (and committed) before the SMTP hand-off
+ * and confirmed after it. An SMTP refusal marks the row failed, so a later attempt may claim it again. A claim never
+ * confirmed (a crash between claim and send) or a hand-off whose outcome is unknown ({@code uncertain}) is left to
+ * an operator, because the email may have gone: only an explicit resend ({@link SendLedger#release}) sends it again.
  */
-public final class SendOnce {
+@Component
+public class SendOnce {
 
     public enum State { claimed, sent, skipped, failed, uncertain }
 
     public enum Outcome { SENT, ALREADY_SENT, CLAIMED_ELSEWHERE }
 
     /**
-     * One email's row in a ledger table, as calls on the ledger bean (whose methods each commit on their own).
-     *
-     * @param claim false when the row is already claimed, sent or skipped (by anyone)
-     */
-    public record Entry(Supplier<Optional<State>> state, Predicate<String> claim, BiConsumer<State, String> finish) {
-    }
-
-    /**
-     * What an operator needs about one email.
+     * One email as its ledger row and an operator know it.
      *
      * @param what e.g. "the digest of acme for 2026-11-01"
      * @param resend the command that sends it again deliberately
      */
-    public record Email(String what, String resend) {
+    public record Email(SendLedger.Key key, String what, String resend) {
 
         /** Why the email is held back, what to check and how to release it. */
         public String held(State state) {
@@ -42,9 +38,34 @@ public final class SendOnce {
                     + "; it is not sent again automatically: check the recipient's inbox, then resend it deliberately with `"
                     + resend + "`";
         }
+
+        /** A tick's report of a held email, e.g. "UNCERTAIN: the digest of ... may have been delivered ...". */
+        public String heldOutcome(State state) {
+            return state.name().toUpperCase(Locale.ROOT) + ": " + held(state);
+        }
+
+        /** Deterministic, so that a resend is recognisably the same email; ids outside [A-Za-z0-9_-] are hashed. */
+        public String messageId() {
+            return "<" + key.kind() + "." + safe(key.scope()) + "." + safe(key.subject()) + "@wapi-analytics>";
+        }
+
+        private static String safe(String id) {
+            if (id.matches("[A-Za-z0-9_-]{1,64}")) {
+                return id;
+            }
+            try {
+                byte[] hash = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+                return "h" + HexFormat.of().formatHex(hash, 0, 16);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
-    private SendOnce() {
+    private final SendLedger ledger;
+
+    public SendOnce(SendLedger ledger) {
+        this.ledger = ledger;
     }
 
     /** True when the email may have gone and waits for an operator's resend. */
@@ -52,28 +73,56 @@ public final class SendOnce {
         return state == State.claimed || state == State.uncertain;
     }
 
-    public static Outcome send(Entry entry, String messageId, Runnable send, Email email) {
-        State state = entry.state().get().orElse(null);
-        if (state == State.sent || state == State.skipped) {
-            return Outcome.ALREADY_SENT;
+    /** True when nothing is left to do: the email was sent, or deliberately not sent. */
+    public static boolean isDone(State state) {
+        return state == State.sent || state == State.skipped;
+    }
+
+    /**
+     * What to check before preparing an email that is costly to prepare: ALREADY_SENT when it is done, empty when it
+     * is still to be sent; an exception naming the operator's resend when it may have gone.
+     */
+    public Optional<Outcome> settled(Email email) {
+        State state = ledger.state(email.key()).orElse(null);
+        if (isDone(state)) {
+            return Optional.of(Outcome.ALREADY_SENT);
         }
         if (isHeld(state)) {
             throw new IllegalStateException(email.held(state));
         }
-        if (!entry.claim().test(messageId)) {
+        return Optional.empty();
+    }
+
+    /** Records that the email is not to be sent, and why; nothing changes if it was claimed or finished before. */
+    public void skip(Email email, String reason) {
+        ledger.skip(email.key(), reason);
+    }
+
+    /**
+     * Claims the email, runs {@code send} (the SMTP hand-off of {@link Email#messageId()} to {@code recipients}) and
+     * records its outcome.
+     *
+     * @param detail what the ledger keeps about the content, e.g. the rows of an export (may be null)
+     */
+    public Outcome send(Email email, String recipients, String detail, Runnable send) {
+        Optional<Outcome> settled = settled(email);
+        if (settled.isPresent()) {
+            return settled.get();
+        }
+        if (!ledger.claim(email.key(), recipients, email.messageId(), detail)) {
             return Outcome.CLAIMED_ELSEWHERE;
         }
         try {
             send.run();
         } catch (DeliveryUnknownException e) {
-            entry.finish().accept(State.uncertain, e.getMessage());
+            ledger.finish(email.key(), State.uncertain, e.getMessage());
             // without the cause: what the operator reads first is what to do (the ledger keeps the SMTP error)
             throw new IllegalStateException(email.held(State.uncertain));
         } catch (MailException e) {
-            entry.finish().accept(State.failed, e.getMessage());
+            ledger.finish(email.key(), State.failed, e.getMessage());
             throw e;
         }
-        entry.finish().accept(State.sent, null);
+        ledger.finish(email.key(), State.sent, null);
         return Outcome.SENT;
     }
 }

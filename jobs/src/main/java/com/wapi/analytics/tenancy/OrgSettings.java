@@ -46,7 +46,7 @@ public class OrgSettings {
                 changes.timeZone() == null ? before.timeZone() : Setup.zone(changes.timeZone()),
                 changes.ownerEmail() == null ? before.ownerEmail() : Setup.email(changes.ownerEmail()),
                 changes.digestEnabled() == null ? before.digestEnabled() : changes.digestEnabled(),
-                changes.emptyDayMode() == null ? before.emptyDayMode() : changes.emptyDayMode());
+                changes.emptyDayMode() == null ? before.emptyDayMode() : changes.emptyDayMode(), before.createdAt());
         organizations.update(after);
         if (!after.ownerEmail().equalsIgnoreCase(before.ownerEmail())) {
             members.replaceOwner(organizationId, before.ownerEmail(), after.ownerEmail());

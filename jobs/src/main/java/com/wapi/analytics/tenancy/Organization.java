@@ -1,11 +1,13 @@
 package com.wapi.analytics.tenancy;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+/** @param createdAt when the organization was set up: no digest is due for a day before it */
 public record Organization(String id, String name, ZoneId timeZone, String ownerEmail, boolean digestEnabled,
-        EmptyDayMode emptyDayMode) {
+        EmptyDayMode emptyDayMode, Instant createdAt) {
 
     /** What the owner digest does on a day with no traffic. */
     public enum EmptyDayMode { send, skip }

@@ -22,10 +22,10 @@ public class OrganizationRepository {
 
     void insert(Organization org) {
         db.sql("""
-                INSERT INTO organizations (id, name, time_zone, owner_email, digest_enabled, empty_day_mode)
-                VALUES (?, ?, ?, ?, ?, ?)""")
+                INSERT INTO organizations (id, name, time_zone, owner_email, digest_enabled, empty_day_mode, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(org.id(), org.name(), org.timeZone().getId(), org.ownerEmail(), org.digestEnabled(),
-                        org.emptyDayMode().name())
+                        org.emptyDayMode().name(), Timestamp.from(org.createdAt()))
                 .update();
     }
 
@@ -61,6 +61,6 @@ public class OrganizationRepository {
     private static Organization map(ResultSet rs, int row) throws SQLException {
         return new Organization(rs.getString("id"), rs.getString("name"), ZoneId.of(rs.getString("time_zone")),
                 rs.getString("owner_email"), rs.getBoolean("digest_enabled"),
-                Organization.EmptyDayMode.valueOf(rs.getString("empty_day_mode")));
+                Organization.EmptyDayMode.valueOf(rs.getString("empty_day_mode")), rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -46,7 +46,7 @@ public class Setup {
         String orgId = Ids.chosenOrNew(id, "org");
         requireText(name, "--name");
         Organization org = new Organization(orgId, name.strip(), zone(timeZone), email(ownerEmail), digestEnabled,
-                emptyDayMode);
+                emptyDayMode, Instant.now());
         if (organizations.findById(orgId).isPresent()) {
             throw new InvalidInputException("organization " + orgId + " already exists: choose another --id");
         }

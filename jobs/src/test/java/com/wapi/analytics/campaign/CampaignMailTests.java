@@ -66,7 +66,7 @@ class CampaignMailTests extends IntegrationTest {
     @BeforeEach
     void clean() {
         facts = new FactsFixture(clickHouse);
-        db.sql("DELETE FROM campaign_email_ledger").update();
+        db.sql("DELETE FROM send_ledger WHERE kind = 'campaign'").update();
     }
 
     @Test
@@ -118,7 +118,7 @@ class CampaignMailTests extends IntegrationTest {
                 Map.entry("org-admin-race@example.test <campaign.race-sales.bc_old@wapi-analytics>", 1L),
                 Map.entry("admin-race-care@example.test <campaign.race-care.bc_care@wapi-analytics>", 1L),
                 Map.entry("org-admin-race@example.test <campaign.race-care.bc_care@wapi-analytics>", 1L));
-        assertThat(db.sql("SELECT broadcast_id || ' ' || state FROM campaign_email_ledger ORDER BY 1").query(String.class).list())
+        assertThat(db.sql("SELECT subject || ' ' || state FROM send_ledger WHERE kind = 'campaign' ORDER BY 1").query(String.class).list())
                 .containsExactly("bc_care sent", "bc_done sent", "bc_old sent");
 
         // the last message of bc_pending turns delivered: it is finished, and goes out on the next tick, once
@@ -187,7 +187,7 @@ class CampaignMailTests extends IntegrationTest {
         facts.broadcastMessage("flaky-sales", "bc_f", "wamid.fl1", NOW.minusSeconds(3500), "read", 0);
         smtp.stop();
         assertThat(tick.tick(NOW)).extracting(CampaignTick.Due::outcome).anyMatch(o -> o.startsWith("FAILED"));
-        assertThat(db.sql("SELECT state FROM campaign_email_ledger WHERE broadcast_id = 'bc_f'").query(String.class).single())
+        assertThat(db.sql("SELECT state FROM send_ledger WHERE kind = 'campaign' AND subject = 'bc_f'").query(String.class).single())
                 .isEqualTo("failed");
         smtp.start();
         tick.tick(NOW.plusSeconds(300));

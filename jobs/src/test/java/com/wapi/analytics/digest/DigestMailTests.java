@@ -58,7 +58,7 @@ class DigestMailTests extends IntegrationTest {
 
     @BeforeEach
     void clean() {
-        db.sql("DELETE FROM digest_ledger").update();
+        db.sql("DELETE FROM send_ledger WHERE kind = 'digest'").update();
         db.sql("UPDATE organizations SET digest_enabled = false").update();
     }
 
@@ -104,7 +104,7 @@ class DigestMailTests extends IntegrationTest {
         assertThat(smtp.getReceivedMessages()).extracting(DigestMailTests::recipients)
                 .containsExactly("owner-quiet-send@example.test");
         assertThat(smtp.getReceivedMessages()[0].getSubject()).contains("nothing was sent");
-        assertThat(db.sql("SELECT state FROM digest_ledger WHERE organization_id = 'quiet-skip'").query(String.class).single())
+        assertThat(db.sql("SELECT state FROM send_ledger WHERE kind = 'digest' AND scope = 'quiet-skip'").query(String.class).single())
                 .isEqualTo("skipped");
         tick.tick(NOW.plusSeconds(600));
         assertThat(smtp.getReceivedMessages()).hasSize(1);
@@ -123,7 +123,7 @@ class DigestMailTests extends IntegrationTest {
         organization("flaky", "send");
         smtp.stop();
         assertThat(tick.tick(NOW)).extracting(DigestTick.Due::outcome).anyMatch(o -> o.startsWith("FAILED"));
-        assertThat(db.sql("SELECT state FROM digest_ledger WHERE organization_id = 'flaky'").query(String.class).single())
+        assertThat(db.sql("SELECT state FROM send_ledger WHERE kind = 'digest' AND scope = 'flaky'").query(String.class).single())
                 .isEqualTo("failed");
         smtp.start();
         tick.tick(NOW.plusSeconds(300));
@@ -134,8 +134,8 @@ class DigestMailTests extends IntegrationTest {
     @Test
     void aCrashBetweenClaimAndSendIsNeverResentAutomaticallyOnlyDeliberately() throws Exception {
         organization("crashed", "send");
-        db.sql("INSERT INTO digest_ledger (organization_id, digest_date, state) VALUES ('crashed', ?, 'claimed')")
-                .param(YESTERDAY).update();
+        db.sql("INSERT INTO send_ledger (kind, scope, subject, state) VALUES ('digest', 'crashed', ?, 'claimed')")
+                .param(YESTERDAY.toString()).update();
         tick.tick(NOW);
         assertThat(smtp.getReceivedMessages()).isEmpty();
 

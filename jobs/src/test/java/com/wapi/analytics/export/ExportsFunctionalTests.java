@@ -160,7 +160,7 @@ class ExportsFunctionalTests {
 
     @BeforeEach
     void clean() {
-        postgres.sql("DELETE FROM export_ledger").update();
+        postgres.sql("DELETE FROM send_ledger WHERE kind = 'export'").update();
         postgres.sql("DELETE FROM export_subscriptions").update();
     }
 
@@ -458,7 +458,7 @@ class ExportsFunctionalTests {
         }
         assertThat(List.of(mails).stream().map(m -> header(m, "Message-ID")).toList()).containsExactlyInAnyOrder(
                 "<export." + daily + ".2026-11-29@wapi-analytics>", "<export." + weekly + ".2026-11-23@wapi-analytics>");
-        assertThat(postgres.sql("SELECT state FROM export_ledger WHERE subscription_id = ?").param(stale)
+        assertThat(postgres.sql("SELECT state FROM send_ledger WHERE kind = 'export' AND scope = ?").param(String.valueOf(stale))
                 .query(String.class).single()).isEqualTo("skipped");
 
         MimeMessage weeklyMail = List.of(mails).stream()
@@ -486,12 +486,12 @@ class ExportsFunctionalTests {
         } finally {
             smtp.start();
         }
-        assertThat(postgres.sql("SELECT state FROM export_ledger WHERE subscription_id = ?").param(daily)
+        assertThat(postgres.sql("SELECT state FROM send_ledger WHERE kind = 'export' AND scope = ?").param(String.valueOf(daily))
                 .query(String.class).single()).isEqualTo("failed");
         tick.tick(morning.plusSeconds(300));
         tick.tick(morning.plusSeconds(600));
         assertThat(smtp.getReceivedMessages()).hasSize(1);
-        assertThat(postgres.sql("SELECT state || ' ' || attempts FROM export_ledger WHERE subscription_id = ?").param(daily)
+        assertThat(postgres.sql("SELECT state || ' ' || attempts FROM send_ledger WHERE kind = 'export' AND scope = ?").param(String.valueOf(daily))
                 .query(String.class).single()).isEqualTo("sent 2");
     }
 

@@ -74,7 +74,7 @@ class EmailsWaitForDataTests extends IntegrationTest {
         assertThat(campaigns.tick(campaignCheck)).extracting(CampaignTick.Due::outcome).singleElement().asString()
                 .startsWith("DEFERRED:");
         assertThat(smtp.getReceivedMessages()).isEmpty();
-        assertThat(db.sql("SELECT count(*) FROM digest_ledger").query(Long.class).single()).isZero();
+        assertThat(db.sql("SELECT count(*) FROM send_ledger WHERE kind = 'digest'").query(Long.class).single()).isZero();
 
         CliResult etl = CliResult.run(cli, "etl");
         assertThat(etl.exitCode()).as(etl.err()).isZero();

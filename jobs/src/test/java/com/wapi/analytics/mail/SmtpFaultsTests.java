@@ -84,14 +84,14 @@ class SmtpFaultsTests extends IntegrationTest {
         FRONT.mode(SmtpFront.Mode.SILENT);
         List<DigestTick.Due> first = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> digests.tick(MORNING));
         assertThat(first).extracting(DigestTick.Due::outcome).singleElement().asString().startsWith("FAILED");
-        assertThat(state("digest_ledger", "organization_id = 'silent'")).isEqualTo("failed");
+        assertThat(state("digest", "scope = 'silent'")).isEqualTo("failed");
         assertThat(smtp.getReceivedMessages()).isEmpty();
 
         FRONT.mode(SmtpFront.Mode.FORWARD);
         assertThat(digests.tick(MORNING.plusSeconds(300))).extracting(DigestTick.Due::outcome)
                 .containsExactly("COMPLETED COMPLETED");
         assertThat(smtp.getReceivedMessages()).hasSize(1);
-        assertThat(state("digest_ledger", "organization_id = 'silent'")).isEqualTo("sent");
+        assertThat(state("digest", "scope = 'silent'")).isEqualTo("sent");
     }
 
     @Test
@@ -100,7 +100,7 @@ class SmtpFaultsTests extends IntegrationTest {
         FRONT.mode(SmtpFront.Mode.DROP_AFTER_DATA);
         assertThat(digests.tick(MORNING)).extracting(DigestTick.Due::outcome).singleElement().asString()
                 .startsWith("FAILED").contains("may have been delivered");
-        assertThat(state("digest_ledger", "organization_id = 'dropped'")).isEqualTo("uncertain");
+        assertThat(state("digest", "scope = 'dropped'")).isEqualTo("uncertain");
         awaitReceived(1);
 
         FRONT.mode(SmtpFront.Mode.FORWARD);
@@ -122,7 +122,7 @@ class SmtpFaultsTests extends IntegrationTest {
         CliResult resend = CliResult.run(cli, "digest", "--org", "dropped", "--date", "2026-11-01", "--resend");
         assertThat(resend.exitCode()).as(resend.err()).isZero();
         assertThat(smtp.getReceivedMessages()).hasSize(2);
-        assertThat(state("digest_ledger", "organization_id = 'dropped'")).isEqualTo("sent");
+        assertThat(state("digest", "scope = 'dropped'")).isEqualTo("sent");
         assertThat(meters.get("wapi.mail.uncertain").tag("email", "digest").gauge().value()).isZero();
         assertThat(CliResult.run(cli, "jobs").out()).doesNotContain("Uncertain emails");
     }
@@ -141,7 +141,7 @@ class SmtpFaultsTests extends IntegrationTest {
 
         FRONT.mode(SmtpFront.Mode.DROP_AFTER_DATA);
         campaigns.tick(now);
-        assertThat(state("campaign_email_ledger", "broadcast_id = 'bc_u'")).isEqualTo("uncertain");
+        assertThat(state("campaign", "subject = 'bc_u'")).isEqualTo("uncertain");
         awaitReceived(before + 1);
         FRONT.mode(SmtpFront.Mode.FORWARD);
         assertThat(campaigns.tick(now.plusSeconds(300))).extracting(CampaignTick.Due::outcome).singleElement()
@@ -152,7 +152,7 @@ class SmtpFaultsTests extends IntegrationTest {
         CliResult resend = CliResult.run(cli, "campaign-email", "--workspace", "camp-ws", "--broadcast", "bc_u", "--resend");
         assertThat(resend.exitCode()).as(resend.err() + resend.out()).isZero();
         assertThat(smtp.getReceivedMessages()).hasSize(before + 2);
-        assertThat(state("campaign_email_ledger", "broadcast_id = 'bc_u'")).isEqualTo("sent");
+        assertThat(state("campaign", "subject = 'bc_u'")).isEqualTo("sent");
     }
 
     @Test
@@ -170,7 +170,7 @@ class SmtpFaultsTests extends IntegrationTest {
         FRONT.mode(SmtpFront.Mode.DROP_AFTER_DATA);
         CliResult first = CliResult.run(cli, "export", "send", "--subscription", id, "--period-start", "2026-11-01");
         assertThat(first.exitCode()).isEqualTo(1);
-        assertThat(state("export_ledger", "subscription_id = " + id)).isEqualTo("uncertain");
+        assertThat(state("export", "scope = '" + id + "'")).isEqualTo("uncertain");
         awaitReceived(before + 1);
         FRONT.mode(SmtpFront.Mode.FORWARD);
         CliResult again = CliResult.run(cli, "export", "send", "--subscription", id, "--period-start", "2026-11-01");
@@ -184,11 +184,11 @@ class SmtpFaultsTests extends IntegrationTest {
                 "--resend");
         assertThat(resend.exitCode()).as(resend.err() + resend.out()).isZero();
         assertThat(smtp.getReceivedMessages()).hasSize(before + 2);
-        assertThat(state("export_ledger", "subscription_id = " + id)).isEqualTo("sent");
+        assertThat(state("export", "scope = '" + id + "'")).isEqualTo("sent");
     }
 
-    private String state(String ledger, String where) {
-        return db.sql("SELECT state FROM " + ledger + " WHERE " + where).query(String.class).single();
+    private String state(String kind, String where) {
+        return db.sql("SELECT state FROM send_ledger WHERE kind = '" + kind + "' AND " + where).query(String.class).single();
     }
 
     /** GreenMail stores a message a moment after the client's connection dropped. */

@@ -69,7 +69,7 @@ class TickIsolationTests extends IntegrationTest {
 
         assertThat(Arrays.stream(smtp.getReceivedMessages()).map(TickIsolationTests::to))
                 .containsExactlyInAnyOrder("admin-aaa-long@example.test", "admin-zzz-fine@example.test");
-        assertThat(db.sql("SELECT length(broadcast_id) || ' ' || state FROM campaign_email_ledger ORDER BY 1")
+        assertThat(db.sql("SELECT length(subject) || ' ' || state FROM send_ledger WHERE kind = 'campaign' ORDER BY 1")
                 .query(String.class).list()).containsExactly("3000 sent", "7 sent");
     }
 
