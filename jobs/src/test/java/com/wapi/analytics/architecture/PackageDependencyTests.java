@@ -55,7 +55,7 @@ class PackageDependencyTests {
                         ROOT + ".mail..", ROOT + ".csv..", ROOT + ".console..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".report..", ROOT + ".digest..",
                         ROOT + ".campaign..", ROOT + ".export..", ROOT + ".etl..", ROOT + ".ingest..", ROOT + ".api..",
-                        ROOT + ".cli..", ROOT + ".server..")
+                        ROOT + ".cli..", ROOT + ".server..", ROOT + ".signin..")
                 .check(classes);
     }
 
@@ -76,6 +76,6 @@ class PackageDependencyTests {
         return new String[] {ROOT + ".api..", ROOT + ".campaign..", ROOT + ".digest..", ROOT + ".etl..",
                 ROOT + ".export..", ROOT + ".hours..", ROOT + ".ingest..", ROOT + ".jobs..", ROOT + ".mail..",
                 ROOT + ".privacy..", ROOT + ".report..", ROOT + ".retention..", ROOT + ".schema..", ROOT + ".server..",
-                ROOT + ".tenancy.."};
+                ROOT + ".signin..", ROOT + ".tenancy.."};
     }
 }
