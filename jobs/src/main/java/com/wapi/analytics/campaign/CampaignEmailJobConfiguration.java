@@ -5,7 +5,6 @@ import com.wapi.analytics.mail.HeldEmails;
 import com.wapi.analytics.mail.Mailer;
 import com.wapi.analytics.mail.SendOnce;
 import com.wapi.analytics.mail.Templates;
-import com.wapi.analytics.tenancy.Member;
 import com.wapi.analytics.tenancy.MemberRepository;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.OrganizationRepository;
@@ -15,9 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
@@ -101,11 +98,7 @@ class CampaignEmailJobConfiguration {
 
     /** The admins of the workspace and the organization-wide admins, each address once. */
     static List<String> admins(MemberRepository members, Workspace workspace) {
-        Map<String, String> byAddress = new LinkedHashMap<>();
-        for (Member m : members.findByWorkspaceAndRole(workspace.organizationId(), workspace.id(), Member.Role.admin)) {
-            byAddress.putIfAbsent(m.email().toLowerCase(Locale.ROOT), m.email());
-        }
-        return List.copyOf(byAddress.values());
+        return members.adminEmails(workspace);
     }
 
     /** Deterministic, so that a resend is recognisably the same email; ids outside [A-Za-z0-9._-] are hashed. */

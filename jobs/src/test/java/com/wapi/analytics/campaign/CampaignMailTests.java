@@ -11,12 +11,12 @@ import com.wapi.analytics.cli.WapiCommandLine;
 import com.wapi.analytics.support.CliResult;
 import com.wapi.analytics.support.FactsFixture;
 import com.wapi.analytics.support.IntegrationTest;
+import com.wapi.analytics.support.MailParts;
 import com.wapi.analytics.support.Smtp;
 import com.wapi.analytics.tenancy.Member;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.Setup;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -148,8 +148,8 @@ class CampaignMailTests extends IntegrationTest {
 
         MimeMessage mail = smtp.getReceivedMessages()[0];
         assertThat(mail.getSubject()).isEqualTo("Campaign finished: Winter launch · 6 targeted, 50.0% delivered, 3 failed");
-        String text = part(mail, "text/plain");
-        String html = part(mail, "text/html");
+        String text = MailParts.part(mail, "text/plain");
+        String html = MailParts.part(mail, "text/html");
         assertThat(text).contains("Targeted   6", "Sent       5", "Delivered  3 (50.0%)", "Read       2 (66.7%)",
                 "Failed     3", "131049", "131026", "all 6 targeted recipients reached a final state");
         assertThat(html).contains(">6<", "3 · 50.0%", "2 · 66.7%", ">3<", "<strong>131049 · ", "<strong>131026 · ");
@@ -229,25 +229,5 @@ class CampaignMailTests extends IntegrationTest {
             throw new IllegalStateException(e);
         }
         return counts;
-    }
-
-    private static String part(MimeMessage mail, String type) throws Exception {
-        return findPart(mail.getContent(), type);
-    }
-
-    private static String findPart(Object content, String type) throws Exception {
-        if (content instanceof MimeMultipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                var body = multipart.getBodyPart(i);
-                if (body.isMimeType(type)) {
-                    return body.getContent().toString();
-                }
-                String nested = findPart(body.getContent(), type);
-                if (nested != null) {
-                    return nested;
-                }
-            }
-        }
-        return null;
     }
 }
