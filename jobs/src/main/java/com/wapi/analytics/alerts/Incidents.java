@@ -59,7 +59,7 @@ class Incidents {
 
     /** Newest first; a null workspace means every workspace. */
     List<Incident> find(String workspaceId, boolean openOnly, int limit) {
-        return db.sql("SELECT " + COLUMNS + """
+        return db.sql("SELECT " + COLUMNS + " " + """
                  FROM alert_incidents i
                  WHERE (?::text IS NULL OR workspace_id = ?) AND (NOT ? OR resolved_at IS NULL)
                  ORDER BY opened_at DESC, id DESC LIMIT ?""")

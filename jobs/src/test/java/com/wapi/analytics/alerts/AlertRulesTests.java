@@ -11,11 +11,14 @@ import com.wapi.analytics.support.CliResult;
 import com.wapi.analytics.support.FactsFixture;
 import com.wapi.analytics.support.IntegrationTest;
 import com.wapi.analytics.support.MailParts;
+import com.wapi.analytics.support.Mailboxes;
 import com.wapi.analytics.support.Smtp;
 import com.wapi.analytics.tenancy.Member;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.Setup;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,6 +132,11 @@ class AlertRulesTests extends IntegrationTest {
         assertThat(opened.getSubject()).isEqualTo("Alert: Error code spike · Sales es · 131049");
         String text = MailParts.part(opened, "text/plain");
         assertThat(text).contains(label.label()).contains("What to do: " + label.fix()).contains("baseline_failures: 0.3");
+        String html = MailParts.part(opened, "text/html");
+        assertThat(html).contains(label.label()).contains("What to do: " + label.fix());
+        // kept for a look in a browser: scripts/check-digest-html target/alert-screenshots/alert-error-spike.html
+        Files.createDirectories(Path.of("target", "alert-screenshots"));
+        Files.writeString(Path.of("target", "alert-screenshots", "alert-error-spike.html"), html);
 
         // the next window has no failures: resolved
         assertThat(evaluate("es-ws", NOW.plus(Duration.ofHours(4)))).contains("es-ws error_spike 131049: RESOLVED");
@@ -293,6 +301,6 @@ class AlertRulesTests extends IntegrationTest {
     }
 
     private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessagesForDomain(address)).toList();
+        return Mailboxes.inbox(smtp, address);
     }
 }
