@@ -2,17 +2,14 @@ package com.wapi.analytics.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import com.wapi.analytics.clickhouse.ClickHouse;
 import com.wapi.analytics.cli.WapiCommandLine;
 import com.wapi.analytics.support.ChildJvm;
 import com.wapi.analytics.support.CliResult;
 import com.wapi.analytics.support.FactsFixture;
-import com.wapi.analytics.support.IntegrationTest;
+import com.wapi.analytics.support.MailIntegrationTest;
 import com.wapi.analytics.support.Mailboxes;
-import com.wapi.analytics.support.Smtp;
 import com.wapi.analytics.tenancy.Member;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.Setup;
@@ -30,28 +27,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * How incidents reach people: evaluators racing in two processes send one email per incident event, and the webhook
  * gets each event signed with the workspace's secret, retried at the next evaluation until it answers 2xx.
  */
-class AlertDeliveryTests extends IntegrationTest {
-
-    static final ServerSetup SMTP = Smtp.onFreePort();
-
-    @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(SMTP);
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", SMTP::getBindAddress);
-        registry.add("spring.mail.port", SMTP::getPort);
-    }
+class AlertDeliveryTests extends MailIntegrationTest {
 
     static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
 

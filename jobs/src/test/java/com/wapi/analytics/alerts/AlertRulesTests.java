@@ -2,17 +2,14 @@ package com.wapi.analytics.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.wapi.analytics.clickhouse.ClickHouse;
 import com.wapi.analytics.cli.WapiCommandLine;
 import com.wapi.analytics.report.ErrorLabels;
 import com.wapi.analytics.support.CliResult;
 import com.wapi.analytics.support.FactsFixture;
-import com.wapi.analytics.support.IntegrationTest;
+import com.wapi.analytics.support.MailIntegrationTest;
 import com.wapi.analytics.support.MailParts;
 import com.wapi.analytics.support.Mailboxes;
-import com.wapi.analytics.support.Smtp;
 import com.wapi.analytics.tenancy.Member;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.Setup;
@@ -25,28 +22,14 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Each alert rule on a crafted scenario: it opens once, does not reopen on the next evaluations, resolves when the
  * condition ends, and the workspace's admins get one email when it opens and one when it resolves.
  */
-class AlertRulesTests extends IntegrationTest {
-
-    static final ServerSetup SMTP = Smtp.onFreePort();
-
-    @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(SMTP);
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", SMTP::getBindAddress);
-        registry.add("spring.mail.port", SMTP::getPort);
-    }
+class AlertRulesTests extends MailIntegrationTest {
 
     static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
 
