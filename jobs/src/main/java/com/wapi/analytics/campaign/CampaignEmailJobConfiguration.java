@@ -5,14 +5,11 @@ import com.wapi.analytics.mail.Mailer;
 import com.wapi.analytics.mail.SendOnce;
 import com.wapi.analytics.mail.SendRenderedEmailTasklet;
 import com.wapi.analytics.mail.Templates;
-import com.wapi.analytics.tenancy.Member;
 import com.wapi.analytics.tenancy.MemberRepository;
 import com.wapi.analytics.tenancy.OrganizationRepository;
 import com.wapi.analytics.tenancy.Workspace;
 import com.wapi.analytics.tenancy.WorkspaceRepository;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -78,10 +75,6 @@ class CampaignEmailJobConfiguration {
 
     /** The admins of the workspace and the organization-wide admins, each address once. */
     static List<String> admins(MemberRepository members, Workspace workspace) {
-        Map<String, String> byAddress = new LinkedHashMap<>();
-        for (Member m : members.findByWorkspaceAndRole(workspace.organizationId(), workspace.id(), Member.Role.admin)) {
-            byAddress.putIfAbsent(m.email().toLowerCase(Locale.ROOT), m.email());
-        }
-        return List.copyOf(byAddress.values());
+        return members.adminEmails(workspace);
     }
 }

@@ -31,6 +31,20 @@ public class EtlCompleteness {
         return grace;
     }
 
+    /**
+     * When the oldest raw event of the workspace not loaded yet was received: a platform event of the workspace, or a
+     * Meta body routed by one of its numbers or their business accounts. Empty when the etl is up to date with it.
+     */
+    public Optional<Instant> oldestUnloaded(String workspaceId) {
+        return db.sql("""
+                SELECT min(received_at) FROM raw_events
+                 WHERE id > ? AND (workspace_id = ? OR route_key IN (
+                       SELECT phone_number_id FROM phone_numbers WHERE workspace_id = ?
+                       UNION SELECT waba_id FROM phone_numbers WHERE workspace_id = ? AND waba_id IS NOT NULL))""")
+                .params(watermark.current(), workspaceId, workspaceId, workspaceId).query(Timestamp.class).optional()
+                .map(Timestamp::toInstant);
+    }
+
     /** Empty when every raw event received before {@code end} (plus the grace) is loaded; otherwise why not. */
     public Optional<String> unloaded(Instant end, Instant now) {
         Instant cut = end.plus(grace);

@@ -1,6 +1,9 @@
 package com.wapi.analytics.tenancy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -66,5 +69,14 @@ public class MemberRepository {
                  FROM users WHERE organization_id = ? AND (workspace_id = ? OR workspace_id IS NULL) AND role = ?
                 ORDER BY email""")
                 .params(organizationId, workspaceId, role.name()).query(Member.class).list();
+    }
+
+    /** The addresses of the workspace's admins and of the organization-wide admins, each address once. */
+    public List<String> adminEmails(Workspace workspace) {
+        Map<String, String> byAddress = new LinkedHashMap<>();
+        for (Member m : findByWorkspaceAndRole(workspace.organizationId(), workspace.id(), Member.Role.admin)) {
+            byAddress.putIfAbsent(m.email().toLowerCase(Locale.ROOT), m.email());
+        }
+        return List.copyOf(byAddress.values());
     }
 }

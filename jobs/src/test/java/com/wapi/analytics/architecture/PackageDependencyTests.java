@@ -45,7 +45,7 @@ class PackageDependencyTests {
                 .check(classes);
         noClasses().that().resideInAnyPackage(ROOT + ".report..", ROOT + ".hours..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".digest..", ROOT + ".campaign..",
-                        ROOT + ".export..", ROOT + ".api..", ROOT + ".cli..")
+                        ROOT + ".export..", ROOT + ".alerts..", ROOT + ".api..", ROOT + ".cli..")
                 .check(classes);
     }
 
@@ -54,8 +54,8 @@ class PackageDependencyTests {
         noClasses().that().resideInAnyPackage(ROOT + ".tenancy..", ROOT + ".clickhouse..", ROOT + ".jobs..",
                         ROOT + ".mail..", ROOT + ".csv..", ROOT + ".console..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".report..", ROOT + ".digest..",
-                        ROOT + ".campaign..", ROOT + ".export..", ROOT + ".etl..", ROOT + ".ingest..", ROOT + ".api..",
-                        ROOT + ".cli..", ROOT + ".server..", ROOT + ".signin..")
+                        ROOT + ".campaign..", ROOT + ".export..", ROOT + ".alerts..", ROOT + ".etl..", ROOT + ".ingest..",
+                        ROOT + ".api..", ROOT + ".cli..", ROOT + ".server..", ROOT + ".signin..")
                 .check(classes);
     }
 
@@ -73,7 +73,7 @@ class PackageDependencyTests {
     }
 
     private static String[] features() {
-        return new String[] {ROOT + ".api..", ROOT + ".campaign..", ROOT + ".digest..", ROOT + ".etl..",
+        return new String[] {ROOT + ".alerts..", ROOT + ".api..", ROOT + ".campaign..", ROOT + ".digest..", ROOT + ".etl..",
                 ROOT + ".export..", ROOT + ".hours..", ROOT + ".ingest..", ROOT + ".jobs..", ROOT + ".mail..",
                 ROOT + ".privacy..", ROOT + ".report..", ROOT + ".retention..", ROOT + ".schema..", ROOT + ".server..",
                 ROOT + ".signin..", ROOT + ".tenancy.."};

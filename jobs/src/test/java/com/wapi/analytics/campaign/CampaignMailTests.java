@@ -4,14 +4,14 @@ import static com.wapi.analytics.support.MailParts.part;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.store.StoredMessage;
-import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.wapi.analytics.clickhouse.ClickHouse;
 import com.wapi.analytics.cli.WapiCommandLine;
 import com.wapi.analytics.support.CliResult;
 import com.wapi.analytics.support.FactsFixture;
 import com.wapi.analytics.support.IntegrationTest;
+import com.wapi.analytics.support.MailParts;
+import com.wapi.analytics.support.Mailboxes;
 import com.wapi.analytics.support.Smtp;
 import com.wapi.analytics.tenancy.Member;
 import com.wapi.analytics.tenancy.Organization;
@@ -111,7 +111,7 @@ class CampaignMailTests extends IntegrationTest {
         }
         pool.shutdown();
 
-        assertThat(received()).containsOnly(
+        assertThat(Mailboxes.copies(smtp)).containsOnly(
                 Map.entry("admin-race-sales@example.test <campaign.race-sales.bc_done@wapi-analytics>", 1L),
                 Map.entry("org-admin-race@example.test <campaign.race-sales.bc_done@wapi-analytics>", 1L),
                 Map.entry("admin-race-sales@example.test <campaign.race-sales.bc_old@wapi-analytics>", 1L),
@@ -125,11 +125,11 @@ class CampaignMailTests extends IntegrationTest {
         facts.status("race-sales", "wamid.p2", "delivered", NOW.plusSeconds(1000), 0);
         tick.tick(NOW.plusSeconds(1200));
         tick.tick(NOW.plusSeconds(1500));
-        assertThat(received()).containsEntry("admin-race-sales@example.test <campaign.race-sales.bc_pending@wapi-analytics>", 1L)
+        assertThat(Mailboxes.copies(smtp)).containsEntry("admin-race-sales@example.test <campaign.race-sales.bc_pending@wapi-analytics>", 1L)
                 .hasSize(8);
         // bc_sending turns 24 hours old
         tick.tick(NOW.plusSeconds(23 * 3600 + 60));
-        assertThat(received()).containsEntry("org-admin-race@example.test <campaign.race-sales.bc_sending@wapi-analytics>", 1L)
+        assertThat(Mailboxes.copies(smtp)).containsEntry("org-admin-race@example.test <campaign.race-sales.bc_sending@wapi-analytics>", 1L)
                 .hasSize(10);
     }
 
@@ -148,8 +148,8 @@ class CampaignMailTests extends IntegrationTest {
 
         MimeMessage mail = smtp.getReceivedMessages()[0];
         assertThat(mail.getSubject()).isEqualTo("Campaign finished: Winter launch · 6 targeted, 50.0% delivered, 3 failed");
-        String text = part(mail, "text/plain");
-        String html = part(mail, "text/html");
+        String text = MailParts.part(mail, "text/plain");
+        String html = MailParts.part(mail, "text/html");
         assertThat(text).contains("Targeted   6", "Sent       5", "Delivered  3 (50.0%)", "Read       2 (66.7%)",
                 "Failed     3", "131049", "131026", "all 6 targeted recipients reached a final state");
         assertThat(html).contains(">6<", "3 · 50.0%", "2 · 66.7%", ">3<", "<strong>131049 · ", "<strong>131026 · ");
@@ -177,7 +177,7 @@ class CampaignMailTests extends IntegrationTest {
         CliResult second = CliResult.run(cli, "campaign-tick", "--now", "2026-11-02T18:05:00+05:30");
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.out()).contains("campaign lonely-ws bc_l: COMPLETED");
-        assertThat(received()).containsOnly(Map.entry("admin-lonely@example.test <campaign.lonely-ws.bc_l@wapi-analytics>", 1L));
+        assertThat(Mailboxes.copies(smtp)).containsOnly(Map.entry("admin-lonely@example.test <campaign.lonely-ws.bc_l@wapi-analytics>", 1L));
     }
 
     @Test
@@ -192,7 +192,7 @@ class CampaignMailTests extends IntegrationTest {
         smtp.start();
         tick.tick(NOW.plusSeconds(300));
         tick.tick(NOW.plusSeconds(600));
-        assertThat(received()).hasSize(2).allSatisfy((k, n) -> assertThat(n).isEqualTo(1L));
+        assertThat(Mailboxes.copies(smtp)).hasSize(2).allSatisfy((k, n) -> assertThat(n).isEqualTo(1L));
     }
 
     /** Organization ID with workspaces ID-sales and ID-care and one member of every kind. */
@@ -214,20 +214,5 @@ class CampaignMailTests extends IntegrationTest {
                 Organization.EmptyDayMode.send);
         setup.createWorkspace(id + "-other-ws", id + "-other", "Elsewhere");
         setup.addMember(id + "-other", id + "-other-ws", "admin-other-" + id + "@example.test", Member.Role.admin);
-    }
-
-    /** "mailbox message-id" -> how many copies arrived in that mailbox. */
-    private static Map<String, Long> received() {
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        try {
-            for (GreenMailUser user : smtp.getUserManager().listUser()) {
-                for (StoredMessage m : smtp.getManagers().getImapHostManager().getInbox(user).getMessages()) {
-                    counts.merge(user.getEmail() + " " + m.getMimeMessage().getMessageID(), 1L, Long::sum);
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return counts;
     }
 }

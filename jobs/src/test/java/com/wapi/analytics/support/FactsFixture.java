@@ -85,4 +85,23 @@ public final class FactsFixture {
                 VALUES (?, '1', ?, 'quality', ?, ?, ?, ?, 0)""")
                 .params(workspace, UTC.format(at), "t-" + template, template, quality, quality).update();
     }
+
+    /** A message_template_status_update: APPROVED, PAUSED, DISABLED, ... */
+    public void templateStatus(String workspace, String template, Instant at, String event) {
+        clickHouse.sql().sql("""
+                INSERT INTO template_events (workspace_id, waba_id, event_time, kind, template_id, template_name, language,
+                    event, raw_event_id)
+                VALUES (?, '1', ?, 'status', ?, ?, 'en_US', ?, 0)""")
+                .params(workspace, UTC.format(at), "t-" + template, template, event).update();
+    }
+
+    /** A phone_number_quality_update (FLAGGED, UNFLAGGED, DOWNGRADE, UPGRADE), kept as JSON like the etl keeps it. */
+    public void phoneQuality(String workspace, String displayNumber, Instant at, String event, String currentLimit) {
+        clickHouse.sql().sql("""
+                INSERT INTO account_events (workspace_id, waba_id, phone_number_id, event_time, field, event, detail, raw_event_id)
+                VALUES (?, '1', '', ?, 'phone_number_quality_update', ?, ?, 0)""")
+                .params(workspace, UTC.format(at), event, "{\"display_phone_number\":\"" + displayNumber
+                        + "\",\"event\":\"" + event + "\",\"current_limit\":\"" + currentLimit + "\"}")
+                .update();
+    }
 }
