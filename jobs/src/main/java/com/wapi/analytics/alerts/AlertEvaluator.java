@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
  * One evaluation of every rule for every workspace: opens an incident for each subject whose rule fires and that
  * has none open, resolves the open ones whose condition ended, then mails and posts what is still to tell.
  * One workspace's failure is reported against it and the others go on. Racing evaluators are harmless: the
- * incidents' unique index opens each once, the alert ledger mails each event once.
+ * incidents' unique index opens each once, the send ledger mails each event once.
  */
 @Service
 public class AlertEvaluator {

@@ -1,5 +1,6 @@
 package com.wapi.analytics.alerts;
 
+import com.wapi.analytics.mail.HeldEmails;
 import com.wapi.analytics.mail.Mailer;
 import com.wapi.analytics.mail.SendOnce;
 import com.wapi.analytics.mail.Templates;
@@ -10,20 +11,20 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Mails an incident event to the workspace's admins, at most once (the alert ledger through {@code SendOnce}). */
+/** Mails an incident event to the workspace's admins, at most once (the send ledger, through {@code SendOnce}). */
 @Component
 class AlertMail {
 
-    private final AlertLedger ledger;
+    private final SendOnce sendOnce;
     private final AlertContents contents;
     private final Templates templates;
     private final Mailer mailer;
     private final WorkspaceRepository workspaces;
     private final MemberRepository members;
 
-    AlertMail(AlertLedger ledger, AlertContents contents, Templates templates, Mailer mailer,
+    AlertMail(SendOnce sendOnce, AlertContents contents, Templates templates, Mailer mailer,
             WorkspaceRepository workspaces, MemberRepository members) {
-        this.ledger = ledger;
+        this.sendOnce = sendOnce;
         this.contents = contents;
         this.templates = templates;
         this.mailer = mailer;
@@ -31,17 +32,12 @@ class AlertMail {
         this.members = members;
     }
 
-    static SendOnce.Email email(long incidentId, String event) {
-        return new SendOnce.Email("the " + event + " email of alert incident " + incidentId,
-                "scripts/wapi alerts resend --incident " + incidentId + " --event " + event);
-    }
-
     /** @return what happened, for the evaluation's output */
     String send(Incident incident, String event) {
         Workspace workspace = workspaces.findById(incident.workspaceId()).orElseThrow();
         List<String> admins = members.adminEmails(workspace);
         if (admins.isEmpty()) {
-            ledger.markSkipped(incident.id(), event, "no admin");
+            sendOnce.skip(HeldEmails.alert(incident.id(), event), "no admin");
             return "SKIPPED: workspace " + workspace.id() + " has no admin; add one with `scripts/wapi user add --org "
                     + workspace.organizationId() + " --workspace " + workspace.id() + " --role admin --email EMAIL`";
         }
@@ -50,10 +46,10 @@ class AlertMail {
         String text = templates.render("alert.txt.ftl", model);
         String html = templates.render("alert.html.ftlh", model);
         String to = String.join(",", admins);
-        String messageId = "<alert." + incident.id() + "." + event + "@wapi-analytics>";
+        SendOnce.Email email = HeldEmails.alert(incident.id(), event);
         try {
-            return SendOnce.send(ledger.entry(incident.id(), event, to), messageId,
-                    () -> mailer.send(messageId, to, content.subjectLine(), text, html), email(incident.id(), event)).name();
+            return sendOnce.send(email, to, null,
+                    () -> mailer.send(email.messageId(), to, content.subjectLine(), text, html)).name();
         } catch (IllegalStateException held) {
             // claimed by a racing evaluator a moment ago, or held for an operator: either way not sent from here
             return "HELD: " + held.getMessage();

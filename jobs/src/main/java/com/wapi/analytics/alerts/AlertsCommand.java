@@ -2,6 +2,8 @@ package com.wapi.analytics.alerts;
 
 import com.wapi.analytics.InvalidInputException;
 import com.wapi.analytics.console.ExitCodes;
+import com.wapi.analytics.mail.HeldEmails;
+import com.wapi.analytics.mail.SendLedger;
 import com.wapi.analytics.report.ReportFormat;
 import com.wapi.analytics.tenancy.Actor;
 import com.wapi.analytics.tenancy.WorkspaceRepository;
@@ -141,10 +143,10 @@ public class AlertsCommand {
         @Option(names = "--event", required = true, paramLabel = "EVENT", description = "opened or resolved") String event;
 
         private final Incidents incidents;
-        private final AlertLedger ledger;
+        private final SendLedger ledger;
         private final AlertMail mail;
 
-        Resend(Incidents incidents, AlertLedger ledger, AlertMail mail) {
+        Resend(Incidents incidents, SendLedger ledger, AlertMail mail) {
             this.incidents = incidents;
             this.ledger = ledger;
             this.mail = mail;
@@ -160,7 +162,7 @@ public class AlertsCommand {
             if (event.equals("resolved") && found.isOpen()) {
                 throw new InvalidInputException("incident " + incident + " is still open: it has no resolved email yet");
             }
-            ledger.release(incident, event);
+            ledger.release(HeldEmails.alert(incident, event).key());
             String outcome = mail.send(found, event);
             spec.commandLine().getOut().println(outcome);
             return outcome.equals("SENT") || outcome.equals("ALREADY_SENT") ? ExitCodes.OK : ExitCodes.FAILED;

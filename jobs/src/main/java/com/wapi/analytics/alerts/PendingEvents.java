@@ -29,9 +29,9 @@ class PendingEvents {
 
     List<Pending> emails(Instant now, String workspaceId) {
         return pending("""
-                NOT EXISTS (SELECT 1 FROM alert_ledger l WHERE l.incident_id = i.id AND l.event = 'opened' AND l.state <> 'failed')""", """
-                EXISTS (SELECT 1 FROM alert_ledger l WHERE l.incident_id = i.id AND l.event = 'opened' AND l.state = 'sent')
-                AND NOT EXISTS (SELECT 1 FROM alert_ledger l WHERE l.incident_id = i.id AND l.event = 'resolved' AND l.state <> 'failed')""",
+                NOT EXISTS (SELECT 1 FROM send_ledger l WHERE l.kind = 'alert' AND l.scope = i.id::text AND l.subject = 'opened' AND l.state <> 'failed')""", """
+                EXISTS (SELECT 1 FROM send_ledger l WHERE l.kind = 'alert' AND l.scope = i.id::text AND l.subject = 'opened' AND l.state = 'sent')
+                AND NOT EXISTS (SELECT 1 FROM send_ledger l WHERE l.kind = 'alert' AND l.scope = i.id::text AND l.subject = 'resolved' AND l.state <> 'failed')""",
                 now, workspaceId);
     }
 

@@ -36,6 +36,8 @@ public class HeldEmails {
                     "scripts/wapi campaign-email --workspace " + scope + " --broadcast " + subject + " --resend");
             case export -> new SendOnce.Email(key, "the export of subscription " + scope + " for the period from " + subject,
                     "scripts/wapi export send --subscription " + scope + " --period-start " + subject + " --resend");
+            case alert -> new SendOnce.Email(key, "the " + subject + " email of alert incident " + scope,
+                    "scripts/wapi alerts resend --incident " + scope + " --event " + subject);
         };
     }
 
@@ -49,6 +51,10 @@ public class HeldEmails {
 
     public static SendOnce.Email export(long subscriptionId, LocalDate periodStart) {
         return email(new SendLedger.Key(SendLedger.Kind.export, Long.toString(subscriptionId), periodStart.toString()));
+    }
+
+    public static SendOnce.Email alert(long incidentId, String event) {
+        return email(new SendLedger.Key(SendLedger.Kind.alert, Long.toString(incidentId), event));
     }
 
     /** One uncertain email: what it is, what happened, and the command that sends it again. */

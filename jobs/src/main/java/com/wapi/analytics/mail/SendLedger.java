@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SendLedger {
 
     /** The families of emails; the database's check constraint lists the same. */
-    public enum Kind { digest, campaign, export }
+    public enum Kind { digest, campaign, export, alert }
 
     /**
      * One email's natural key.

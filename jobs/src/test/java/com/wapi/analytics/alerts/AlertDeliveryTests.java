@@ -61,7 +61,7 @@ class AlertDeliveryTests extends MailIntegrationTest {
         assertThat(db.sql("SELECT count(*) FROM alert_incidents WHERE workspace_id = 'race-ws' AND resolved_at IS NOT NULL")
                 .query(Long.class).single()).isEqualTo(2);
         assertThat(Mailboxes.copies(smtp)).hasSize(8).allSatisfy((mailboxAndId, n) -> assertThat(n).as(mailboxAndId).isOne());
-        assertThat(db.sql("SELECT count(*) FROM alert_ledger WHERE state = 'sent'").query(Long.class).single()).isEqualTo(4);
+        assertThat(db.sql("SELECT count(*) FROM send_ledger WHERE kind = 'alert' AND state = 'sent'").query(Long.class).single()).isEqualTo(4);
     }
 
     @Test
