@@ -27,6 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -39,7 +41,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * and reads nothing before the token is accepted. The stored tokens, workspaces and figures are stand-ins here;
  * the same matrix against real tokens in Postgres is ReportsFunctionalTests.everyEndpointChecksItsToken.
  */
-@WebMvcTest(controllers = {ReportsApiController.class, ExportsApiController.class})
+// the pages' sign-in (package signin) guards only /app and /signin, and lets the API's paths through untouched
+@WebMvcTest(controllers = {ReportsApiController.class, ExportsApiController.class},
+        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "com\\.wapi\\.analytics\\.signin\\..*"))
 @Import({ReadAccess.class, ApiErrors.class})
 class ReadAccessSliceTests {
 
