@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonInput {
 
-    private static final int MAX_TEXT = 64 * 1024;
+    /** The longest text kept of a string field; longer ones are truncated. */
+    public static final int MAX_TEXT = 64 * 1024;
     /** The longest id (event_id, broadcast_id, contact_id, wamid ...) accepted. */
     public static final int MAX_ID_CHARS = 256;
     /** The longest amount written as a string: 14 digits, a point, 4 decimals and a sign. */
@@ -25,6 +29,8 @@ public final class JsonInput {
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999999999");
 
     private final JsonMapper mapper;
+    /** Reads one value in the middle of a stream: the tokens after it are the caller's. */
+    private final ObjectReader values;
 
     public JsonInput(ParserLimits limits) {
         JsonFactory factory = JsonFactory.builder()
@@ -32,6 +38,7 @@ public final class JsonInput {
                         .maxStringLength(limits.maxStringChars()).maxNumberLength(64).build())
                 .build();
         this.mapper = JsonMapper.builder(factory).build();
+        this.values = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** The document as a tree; BAD_JSON, TOO_DEEP or TOO_LARGE when it cannot be read within the limits. */
@@ -55,6 +62,21 @@ public final class JsonInput {
         } catch (JacksonException e) {
             throw new InvalidEvent(Rejection.BAD_JSON, firstLine(e.getOriginalMessage()));
         }
+    }
+
+    /** A token stream over the body, within the same limits as {@link #read}. */
+    public JsonParser parser(byte[] body) {
+        return mapper.createParser(body);
+    }
+
+    /** The value at the parser's current token as a tree; the parser is left on its last token. */
+    public JsonNode tree(JsonParser parser) {
+        return values.readTree(parser);
+    }
+
+    /** The value written in {@code length} bytes of the body from {@code offset}, as a tree. */
+    public JsonNode tree(byte[] body, int offset, int length) {
+        return mapper.readTree(body, offset, length);
     }
 
     public String compact(JsonNode node, int maxChars) {
@@ -128,6 +150,19 @@ public final class JsonInput {
     /** An optional id, "" when absent; checked as {@link #id}. */
     public static String optId(JsonNode parent, String field, String where) {
         return checkedId(optText(parent, field, where), field, where);
+    }
+
+    /** Whether {@link #id} accepts the value as it is (not empty, not too long, no control characters). */
+    public static boolean isPlainId(String value) {
+        if (value.isEmpty() || value.length() > MAX_ID_CHARS) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String checkedId(String value, String field, String where) {

@@ -10,9 +10,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -27,6 +27,11 @@ class BodyReadingFilter extends HttpFilter {
 
     static final String BODY = BodyReadingFilter.class.getName() + ".body";
     static final String TOO_LARGE = BodyReadingFilter.class.getName() + ".tooLarge";
+    /**
+     * A body's first buffer has its Content-Length up to this size (the body then arrives without a copy); a larger
+     * body grows its buffer as its bytes arrive, so a header alone never reserves memory.
+     */
+    private static final int FIRST_BUFFER_MAX = 16 * 1024;
 
     private final IngestProperties properties;
     private final IngestMetrics metrics;
@@ -54,7 +59,8 @@ class BodyReadingFilter extends HttpFilter {
             return;
         }
         async.setTimeout(properties.bodyDeadlineMillis());
-        Reading reading = new Reading(async, request.getInputStream(), limit, endpoint(request));
+        Reading reading = new Reading(async, request.getInputStream(), limit, endpoint(request),
+                request.getContentLengthLong());
         async.addListener(reading);
         request.getInputStream().setReadListener(reading);
     }
@@ -71,22 +77,30 @@ class BodyReadingFilter extends HttpFilter {
         private final int limit;
         private final String endpoint;
         private final AtomicBoolean settled = new AtomicBoolean();
-        private final ByteArrayOutputStream body = new ByteArrayOutputStream(1024);
+        /** The body read so far, in {@code body[0, length)}; sized by Content-Length up to a small bound only. */
+        private byte[] body;
+        private int length;
         private int reserved;
 
-        Reading(AsyncContext async, ServletInputStream in, int limit, String endpoint) {
+        Reading(AsyncContext async, ServletInputStream in, int limit, String endpoint, long declaredLength) {
             this.async = async;
             this.in = in;
             this.limit = limit;
             this.endpoint = endpoint;
+            this.body = new byte[declaredLength > 0 ? (int) Math.min(declaredLength, FIRST_BUFFER_MAX) : 1024];
         }
 
         @Override
         public void onDataAvailable() throws IOException {
-            byte[] chunk = new byte[16384];
             int n;
-            while (!settled.get() && in.isReady() && (n = in.read(chunk)) >= 0) {
-                if (body.size() + n > limit) {
+            while (!settled.get() && in.isReady()) {
+                if (length == body.length) {
+                    body = Arrays.copyOf(body, (int) Math.min(2L * body.length, limit + 1L));
+                }
+                if ((n = in.read(body, length, body.length - length)) < 0) {
+                    return;
+                }
+                if (length + n > limit) {
                     dispatch(TOO_LARGE, Boolean.TRUE);
                     return;
                 }
@@ -95,13 +109,13 @@ class BodyReadingFilter extends HttpFilter {
                             "the receiver is reading too many bodies at once; nothing was stored, retry");
                     return;
                 }
-                body.write(chunk, 0, n);
+                length += n;
             }
         }
 
         @Override
         public void onAllDataRead() {
-            dispatch(BODY, body.toByteArray());
+            dispatch(BODY, length == body.length ? body : Arrays.copyOf(body, length));
         }
 
         @Override

@@ -1,7 +1,10 @@
 package com.wapi.analytics.ingest;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +21,13 @@ class IngestMetrics {
                 .publishPercentiles(0.5, 0.99).register(meters);
     }
 
+    /** Counters by endpoint and outcome, found once: a registry lookup builds tags and ids on every call. */
+    private final Map<String, Map<String, Counter>> requests = new ConcurrentHashMap<>();
+
     void outcome(String endpoint, String outcome) {
-        meters.counter("wapi.ingest.requests", "endpoint", endpoint, "outcome", outcome).increment();
+        requests.computeIfAbsent(endpoint, e -> new ConcurrentHashMap<>())
+                .computeIfAbsent(outcome, o -> meters.counter("wapi.ingest.requests", "endpoint", endpoint, "outcome", o))
+                .increment();
     }
 
     void rejectedLines(int n) {

@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,6 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 class WebhookController {
 
     static final String PATH = "/webhooks/whatsapp";
+    /** The two answers to a stored webhook, written once rather than serialized per request. */
+    private static final byte[] STORED = "{\"stored\":true}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] REPEAT = "{\"stored\":false}".getBytes(StandardCharsets.UTF_8);
 
     private final WebhookSignature signature;
     private final RawEventLander lander;
@@ -54,7 +56,7 @@ class WebhookController {
     }
 
     @PostMapping(path = PATH)
-    ResponseEntity<Map<String, Object>> receive(HttpServletRequest request,
+    ResponseEntity<?> receive(HttpServletRequest request,
             @RequestHeader(name = "X-Hub-Signature-256", required = false) String signatureHeader) throws IOException {
         long start = System.nanoTime();
         Optional<byte[]> read = BoundedBody.read(request);
@@ -76,7 +78,7 @@ class WebhookController {
             boolean stored = lander.land(List.of(row)).get(properties.landingTimeoutMillis(), TimeUnit.MILLISECONDS)[0];
             metrics.outcome("webhook", stored ? "stored" : "duplicate");
             metrics.landed(start);
-            return ResponseEntity.ok(Map.of("stored", stored));
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(stored ? STORED : REPEAT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Answers.unavailable(metrics, "webhook");

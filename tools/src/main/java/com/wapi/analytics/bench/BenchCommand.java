@@ -7,6 +7,7 @@ import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.OrganizationRepository;
 import com.wapi.analytics.tenancy.Setup;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,9 +117,14 @@ public class BenchCommand {
             var out = spec.commandLine().getOut();
             String runKey = Long.toString(7_000_000_000L + (System.currentTimeMillis() % 1_000_000_000L));
             out.printf("load: %d connections for %d s against %s (run %s)%n", concurrency, seconds, url, runKey);
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpuBefore = os.getProcessCpuTime();
             ReceiverLoad.Result r = new ReceiverLoad(url, secret, runKey).run(concurrency,
                     Duration.ofSeconds(seconds), line -> { out.println(line); out.flush(); });
             double rate = r.ok() / r.seconds();
+            double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+            out.printf("load generator CPU during the load: %.1f s in %.1f s (%.0f%% of one core, %d cores)%n", cpu,
+                    r.seconds(), 100 * cpu / r.seconds(), Runtime.getRuntime().availableProcessors());
             out.printf("accepted: %,d in %.1f s = %,.0f/s; errors (non-2xx or no answer): %,d%n", r.ok(), r.seconds(), rate, r.errors());
             out.printf("latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", ReceiverLoad.percentile(r.latenciesMicros(), 0.50) / 1000.0,
                     ReceiverLoad.percentile(r.latenciesMicros(), 0.99) / 1000.0, ReceiverLoad.percentile(r.latenciesMicros(), 1.0) / 1000.0);

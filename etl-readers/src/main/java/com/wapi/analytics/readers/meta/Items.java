@@ -29,6 +29,17 @@ final class Items {
         this.selection = selection;
     }
 
+    /** How many facts and rejections there are now, to {@linkplain #reset go back} to. */
+    long mark() {
+        return ((long) facts.size() << 32) | rejected.size();
+    }
+
+    /** Drops the facts and rejections added since the mark: the items are about to be read again. */
+    void reset(long mark) {
+        facts.subList((int) (mark >>> 32), facts.size()).clear();
+        rejected.subList((int) mark, rejected.size()).clear();
+    }
+
     void add(Fact fact) {
         facts.add(fact);
     }

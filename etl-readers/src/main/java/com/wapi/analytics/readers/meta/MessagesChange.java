@@ -47,28 +47,44 @@ final class MessagesChange {
         JsonNode messages = optArray(value, "messages", where);
         JsonNode errors = optArray(value, "errors", where);
         for (int k = 0; k < statuses.size(); k++) {
-            JsonNode s = statuses.get(k);
-            String item = "statuses[" + k + "]";
-            items.read(path + "." + item, () -> items.add(status(workspace, phone, object(s, where + item),
-                    where + item + ".")));
+            readStatus(workspace, phone, statuses.get(k), path, k, items);
         }
         for (int k = 0; k < messages.size(); k++) {
-            JsonNode m = messages.get(k);
-            String item = "messages[" + k + "]";
-            items.read(path + "." + item, () -> items.add(inbound(workspace, phone, object(m, where + item), contacts,
-                    where + item + ".")));
+            readMessage(workspace, phone, messages.get(k), contacts, path, k, items);
         }
         for (int k = 0; k < errors.size(); k++) {
-            JsonNode e = errors.get(k);
-            String item = "errors[" + k + "]";
-            items.read(path + "." + item, () -> items.add(new AccountEventFact(workspace, wabaId, phone, entryTime,
-                    "messages", "error", json.compact(object(e, where + item), 16 * 1024),
-                    optInt(e, "code", where + item + "."))));
+            readError(workspace, wabaId, phone, entryTime, errors.get(k), path, k, items);
         }
         if (statuses.isEmpty() && messages.isEmpty() && errors.isEmpty() && items.selected(path)) {
             items.add(new AccountEventFact(workspace, wabaId, phone, entryTime, "messages", "",
                     json.compact(value, 16 * 1024), 0));
         }
+    }
+
+    /** statuses[k] of the change at {@code path}, an item of its own. */
+    void readStatus(String workspace, String phone, JsonNode s, String path, int k, Items items) {
+        String item = "statuses[" + k + "]";
+        String where = path + ".value.";
+        items.read(path + "." + item, () -> items.add(status(workspace, phone, object(s, where + item),
+                where + item + ".")));
+    }
+
+    /** messages[k] of the change at {@code path}, an item of its own. */
+    void readMessage(String workspace, String phone, JsonNode m, JsonNode contacts, String path, int k, Items items) {
+        String item = "messages[" + k + "]";
+        String where = path + ".value.";
+        items.read(path + "." + item, () -> items.add(inbound(workspace, phone, object(m, where + item), contacts,
+                where + item + ".")));
+    }
+
+    /** errors[k] (a system error) of the change at {@code path}, an item of its own. */
+    void readError(String workspace, String wabaId, String phone, Instant entryTime, JsonNode e, String path, int k,
+            Items items) {
+        String item = "errors[" + k + "]";
+        String where = path + ".value.";
+        items.read(path + "." + item, () -> items.add(new AccountEventFact(workspace, wabaId, phone, entryTime,
+                "messages", "error", json.compact(object(e, where + item), 16 * 1024),
+                optInt(e, "code", where + item + "."))));
     }
 
     private MessageStatusFact status(String workspace, String phone, JsonNode s, String where) {

@@ -36,6 +36,7 @@ public final class MetaWebhookParser {
     private final JsonInput json;
     private final MessagesChange messages;
     private final TemplateChange templates;
+    private final MetaStream stream;
 
     public MetaWebhookParser() {
         this(ParserLimits.DEFAULT);
@@ -46,6 +47,7 @@ public final class MetaWebhookParser {
         this.json = new JsonInput(limits);
         this.messages = new MessagesChange(json);
         this.templates = new TemplateChange();
+        this.stream = new MetaStream(json, this, messages);
     }
 
     /**
@@ -62,6 +64,16 @@ public final class MetaWebhookParser {
      * @param paths the items to read; null for all
      */
     public ParseResult parse(byte[] body, Router router, Instant receivedAt, Collection<String> paths) {
+        if (paths == null && streamable(body)) {
+            Items items = new Items(null);
+            try {
+                if (stream.read(body, router, receivedAt, items)) {
+                    return items.result();
+                }
+            } catch (RuntimeException e) {
+                // bad JSON or a limit: the tree reading below rejects the body with the reason
+            }
+        }
         try {
             Items items = new Items(paths);
             read(json.read(body, limits.maxMetaBytes()), router, receivedAt, items);
@@ -71,6 +83,14 @@ public final class MetaWebhookParser {
         } catch (RuntimeException e) {
             return ParseResult.reject(Rejection.BAD_VALUE, "unreadable webhook: " + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * Whether the body can be read as a stream. A body no longer than the longest string allowed cannot hold a
+     * string over the limit, which the stream would skip unread where the tree reading rejects the body.
+     */
+    private boolean streamable(byte[] body) {
+        return body != null && body.length > 0 && body.length <= Math.min(limits.maxMetaBytes(), limits.maxStringChars());
     }
 
     private void read(JsonNode root, Router router, Instant receivedAt, Items items) {
@@ -87,10 +107,18 @@ public final class MetaWebhookParser {
             throw new InvalidEvent(Rejection.MISSING_FIELD, "entry is empty");
         }
         for (int i = 0; i < entries.size(); i++) {
-            JsonNode entry = entries.get(i);
-            String path = "entry[" + i + "]";
-            items.read(path, () -> entry(entry, path, router, receivedAt, items));
+            readEntry(entries.get(i), "entry[" + i + "]", router, receivedAt, items);
         }
+    }
+
+    /** One entry[] element, an item of its own. */
+    void readEntry(JsonNode entry, String path, Router router, Instant receivedAt, Items items) {
+        items.read(path, () -> entry(entry, path, router, receivedAt, items));
+    }
+
+    /** One changes[] element, an item of its own. */
+    void readChange(JsonNode change, String path, String wabaId, Instant entryTime, Router router, Items items) {
+        items.read(path, () -> change(change, path, wabaId, entryTime, router, items));
     }
 
     private void entry(JsonNode entry, String path, Router router, Instant receivedAt, Items items) {
@@ -102,9 +130,7 @@ public final class MetaWebhookParser {
         Instant entryTime = entry.has("time") ? JsonInput.unixSeconds(entry, "time", where) : receivedAt;
         JsonNode changes = array(entry, "changes", where);
         for (int j = 0; j < changes.size(); j++) {
-            JsonNode change = changes.get(j);
-            String changePath = where + "changes[" + j + "]";
-            items.read(changePath, () -> change(change, changePath, wabaId, entryTime, router, items));
+            readChange(changes.get(j), where + "changes[" + j + "]", wabaId, entryTime, router, items);
         }
     }
 
