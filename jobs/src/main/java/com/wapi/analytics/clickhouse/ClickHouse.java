@@ -47,9 +47,6 @@ public class ClickHouse implements AutoCloseable {
         if (properties.clustered()) {
             // an insert into a Distributed table returns once every shard has its rows, never later in the background
             ds.addDataSourceProperty("insert_distributed_sync", "1");
-            // a report's IN/JOIN subquery over a Distributed table reads the shard's own rows: exact, because the
-            // report's workspace lives on one shard (ClusterDdl), and no shard reads every other shard
-            ds.addDataSourceProperty("distributed_product_mode", "local");
         }
         ds.setConnectionTestQuery("SELECT 1");
         ds.setMaximumPoolSize(properties.maximumPoolSize());

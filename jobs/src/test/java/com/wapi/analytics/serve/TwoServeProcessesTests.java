@@ -14,8 +14,6 @@ import com.wapi.analytics.support.TestDatabases;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.Setup;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,18 +79,18 @@ class TwoServeProcessesTests {
 
         Path dir = Files.createDirectories(Path.of("target", "two-serve"));
         for (int i = 1; i <= 2; i++) {
-            int port = freePort();
+            int port = ChildJvm.freePort();
             ports.add(port);
             logs.add(dir.resolve("serve-" + i + ".log"));
             servers.add(ChildJvm.wapi(databases, logs.get(i - 1), List.of("-Xmx256m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-Dserver.port=" + port, "-Dmanagement.server.port=" + freePort(),
+                    "-XX:TieredStopAtLevel=1", "-Dserver.port=" + port, "-Dmanagement.server.port=" + ChildJvm.freePort(),
                     "-Dspring.datasource.hikari.connection-timeout=30000", "-Dwapi.meta.app-secret=" + SECRET, "-Dwapi.meta.verify-token=v",
                     "-Dspring.mail.host=" + SMTP.getBindAddress(), "-Dspring.mail.port=" + SMTP.getPort(),
                     "-Dwapi.etl.schedule-delay=PT1S", "-Dwapi.etl.schedule-initial-delay=PT1S",
                     "-Dwapi.digest.tick-delay=PT1S", "-Dwapi.digest.tick-initial-delay=PT1S"), "serve"));
         }
         for (int server = 0; server < 2; server++) {
-            awaitUp(server);
+            ChildJvm.awaitUp(servers.get(server), ports.get(server), logs.get(server));
         }
     }
 
@@ -189,30 +187,6 @@ class TwoServeProcessesTests {
                         + "\n--- serve 2:\n" + ChildJvm.read(logs.get(1)));
             }
             Thread.sleep(250);
-        }
-    }
-
-    private void awaitUp(int server) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(servers.get(server).isAlive()).as("serve %d exited:%n%s", server + 1,
-                    ChildJvm.read(logs.get(server))).isTrue();
-            try {
-                if (http.send(HttpRequest.newBuilder(uri(server, "/actuator/health")).GET().build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("serve " + (server + 1) + " did not come up in 300 s:\n" + ChildJvm.read(logs.get(server)));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
