@@ -29,6 +29,8 @@ public class ClickHouse implements AutoCloseable {
     private final URI httpUrl;
     private final String authorization;
     private final int readTimeoutMillis;
+    private final boolean clustered;
+    private final ShardUnavailableException.Translator translator;
 
     public ClickHouse(ClickHouseProperties properties) {
         this(properties, properties.url(), "clickhouse");
@@ -42,6 +44,10 @@ public class ClickHouse implements AutoCloseable {
         ds.setUsername(properties.user());
         ds.setPassword(properties.password());
         properties.connectionProperties().forEach(ds::addDataSourceProperty);
+        if (properties.clustered()) {
+            // an insert into a Distributed table returns once every shard has its rows, never later in the background
+            ds.addDataSourceProperty("insert_distributed_sync", "1");
+        }
         ds.setConnectionTestQuery("SELECT 1");
         ds.setMaximumPoolSize(properties.maximumPoolSize());
         ds.setMinimumIdle(0);
@@ -54,6 +60,8 @@ public class ClickHouse implements AutoCloseable {
                 (properties.user() + ":" + properties.password()).getBytes(StandardCharsets.UTF_8));
         this.readTimeoutMillis = Integer.parseInt(
                 properties.connectionProperties().getOrDefault("socket_timeout", "300000"));
+        this.clustered = properties.clustered();
+        this.translator = new ShardUnavailableException.Translator(ds);
     }
 
     /** A short-lived handle on the server's default database, used to create the product's database. */
@@ -66,11 +74,39 @@ public class ClickHouse implements AutoCloseable {
     }
 
     public JdbcClient sql() {
-        return JdbcClient.create(dataSource);
+        return JdbcClient.create(jdbcTemplate());
     }
 
+    /** Errors of an unavailable shard name it ({@link ShardUnavailableException}). */
     public JdbcTemplate jdbcTemplate() {
-        return new JdbcTemplate(dataSource);
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setExceptionTranslator(translator);
+        return template;
+    }
+
+    /**
+     * Empties a table. On a cluster the replicated tables take it as a mutation (ALTER DELETE, waited for): 18.16
+     * forwards a replicated TRUNCATE to the leader replica without credentials, which a server with passwords refuses.
+     */
+    public void truncate(String table) {
+        if (!clustered) {
+            sql().sql("TRUNCATE TABLE " + table).update();
+            return;
+        }
+        sql().sql("ALTER TABLE " + table + " DELETE WHERE 1").update();
+        for (int i = 0; i < 600 && sql().sql("SELECT count() FROM system.mutations WHERE database = ? AND table = ? "
+                + "AND is_done = 0").params(database, table).query(Long.class).single() > 0; i++) {
+            sleepBriefly();
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a table was emptied", e);
+        }
     }
 
     /**
@@ -107,7 +143,8 @@ public class ClickHouse implements AutoCloseable {
 
     private void post(String table, List<String> columns, long size, Body rows) {
         String query = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") FORMAT TabSeparated";
-        URI uri = httpUrl.resolve("?database=" + URLEncoder.encode(database, StandardCharsets.UTF_8) + "&query="
+        URI uri = httpUrl.resolve("?database=" + URLEncoder.encode(database, StandardCharsets.UTF_8)
+                + (clustered ? "&insert_distributed_sync=1" : "") + "&query="
                 + URLEncoder.encode(query, StandardCharsets.UTF_8));
         try {
             HttpURLConnection http = (HttpURLConnection) uri.toURL().openConnection();

@@ -9,9 +9,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -66,12 +68,13 @@ public class ClickHouseMigrator {
 
     public Outcome migrate() {
         try (ClickHouse server = ClickHouse.server(properties)) {
-            server.sql().sql("CREATE DATABASE IF NOT EXISTS " + identifier(properties.database())).update();
+            server.sql().sql(properties.clustered() ? cluster().createDatabase()
+                    : "CREATE DATABASE IF NOT EXISTS " + identifier(properties.database())).update();
         }
-        clickHouse.sql().sql("""
+        forLayout("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     version UInt32, name String, checksum String, status String, applied_at DateTime('UTC')
-                ) ENGINE = MergeTree ORDER BY version""").update();
+                ) ENGINE = MergeTree ORDER BY version""").forEach(statement -> clickHouse.sql().sql(statement).update());
         Map<Integer, String> done = clickHouse.sql()
                 .sql("SELECT version, checksum FROM schema_migrations")
                 .query((rs, i) -> Map.entry(rs.getInt(1), rs.getString(2))).list().stream()
@@ -95,7 +98,7 @@ public class ClickHouseMigrator {
                 skipped.add(label);
             } else {
                 for (String statement : statements(migration.sql())) {
-                    clickHouse.sql().sql(statement).update();
+                    forLayout(statement).forEach(s -> clickHouse.sql().sql(s).update());
                 }
                 applied.add(label);
             }
@@ -115,10 +118,24 @@ public class ClickHouseMigrator {
                 .map(e -> new Object[] {e.code(), e.title(), e.label(), e.category(), e.retry().name(),
                         e.retry().retryable() ? 1 : 0, e.fix()})
                 .toList();
-        clickHouse.sql().sql("TRUNCATE TABLE meta_error_catalogue").update();
+        clickHouse.truncate("meta_error_catalogue");
         clickHouse.jdbcTemplate().batchUpdate("INSERT INTO meta_error_catalogue "
                 + "(code, title, label, category, retry, retryable, fix) VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
         return rows.size();
+    }
+
+    /** The statement itself on a single server; on a cluster, its rewriting by {@link ClusterDdl}. */
+    private List<String> forLayout(String statement) {
+        if (!properties.clustered()) {
+            return List.of(statement);
+        }
+        Set<String> tables = new HashSet<>(clickHouse.sql().sql("SELECT name FROM system.tables WHERE database = ?")
+                .param(properties.database()).query(String.class).list());
+        return cluster().rewrite(statement, tables);
+    }
+
+    private ClusterDdl cluster() {
+        return new ClusterDdl(properties.cluster(), identifier(properties.database()));
     }
 
     static List<Migration> migrations() {

@@ -21,7 +21,7 @@ class DigestSchedule {
         this.tick = tick;
     }
 
-    @Scheduled(fixedDelayString = "${wapi.digest.tick-delay:PT5M}", initialDelayString = "PT30S")
+    @Scheduled(fixedDelayString = "${wapi.digest.tick-delay:PT5M}", initialDelayString = "${wapi.digest.tick-initial-delay:PT30S}")
     void tick() {
         try {
             tick.tick(Instant.now()).forEach(due -> log.info("digest {} {}: {}", due.organizationId(), due.date(), due.outcome()));

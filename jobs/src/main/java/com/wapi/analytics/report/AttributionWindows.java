@@ -34,7 +34,7 @@ public class AttributionWindows {
     }
 
     public void store() {
-        clickHouse.sql().sql("TRUNCATE TABLE product_settings").update();
+        clickHouse.truncate("product_settings");
         clickHouse.sql().sql("INSERT INTO product_settings (name, value) VALUES ('conversation_window_seconds', :conversation), "
                 + "('conversion_window_seconds', :conversion)")
                 .param("conversation", Long.toString(conversation.toSeconds()))

@@ -11,8 +11,6 @@ import com.wapi.analytics.support.TestDatabases;
 import com.wapi.analytics.tenancy.ApiToken;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.Setup;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,11 +50,11 @@ class TokenRevocationTests {
         TestDatabases.Pair databases = TestDatabases.create();
         Path logs = Files.createDirectories(Path.of("target", "token-revocation"));
         for (int i = 1; i <= 2; i++) {
-            int port = freePort();
+            int port = ChildJvm.freePort();
             ports.add(port);
             servers.add(ChildJvm.wapi(databases, logs.resolve("serve-" + i + ".log"), List.of("-Xmx256m",
                     "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dserver.port=" + port,
-                    "-Dmanagement.server.port=" + freePort(), "-Dwapi.scheduler.enabled=false",
+                    "-Dmanagement.server.port=" + ChildJvm.freePort(), "-Dwapi.scheduler.enabled=false",
                     "-Dwapi.meta.app-secret=s", "-Dwapi.meta.verify-token=v"), "serve"));
         }
         admin = new SpringApplicationBuilder(WapiApplication.class).web(WebApplicationType.NONE)
@@ -67,7 +65,7 @@ class TokenRevocationTests {
         setup.createOrganization("acme", "Acme", "UTC", "owner@acme.test", true, Organization.EmptyDayMode.send);
         setup.createWorkspace("ws-a", "acme", "A");
         for (int server = 0; server < 2; server++) {
-            awaitUp(server, logs.resolve("serve-" + (server + 1) + ".log"));
+            ChildJvm.awaitUp(servers.get(server), ports.get(server), logs.resolve("serve-" + (server + 1) + ".log"));
         }
     }
 
@@ -134,28 +132,5 @@ class TokenRevocationTests {
 
     private URI uri(int server, String path) {
         return URI.create("http://127.0.0.1:" + ports.get(server) + path);
-    }
-
-    private void awaitUp(int server, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(servers.get(server).isAlive()).as("serve %d exited:%n%s", server + 1, ChildJvm.read(log)).isTrue();
-            try {
-                if (http.send(HttpRequest.newBuilder(uri(server, "/actuator/health")).GET().build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("serve " + (server + 1) + " did not come up in 120 s:\n" + ChildJvm.read(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * Real Postgres and ClickHouse for tests: the servers named by WAPI_PG_URL / WAPI_CH_URL, else the private ones
  * of {@code scripts/services up} (read from .services/env). Every {@link #create()} makes a fresh pair of
- * databases, migrated, that are dropped when the JVM exits.
+ * databases, migrated, that are dropped when the JVM exits. With WAPI_CH_CLUSTER set (scripts/test --cluster), the
+ * ClickHouse database is made on that cluster, its facts sharded.
  */
 public final class TestDatabases {
 
@@ -33,7 +34,8 @@ public final class TestDatabases {
         public Map<String, String> springProperties() {
             return Map.of("spring.datasource.url", pgUrl, "spring.datasource.username", pgUser,
                     "spring.datasource.password", pgPassword, "wapi.clickhouse.url", clickHouse.url(),
-                    "wapi.clickhouse.user", clickHouse.user(), "wapi.clickhouse.password", clickHouse.password());
+                    "wapi.clickhouse.user", clickHouse.user(), "wapi.clickhouse.password", clickHouse.password(),
+                    "wapi.clickhouse.cluster", clickHouse.cluster());
         }
 
         public JdbcClient postgres() {
@@ -42,6 +44,11 @@ public final class TestDatabases {
     }
 
     public static Pair create() {
+        return create(SETTINGS.getOrDefault("WAPI_CH_CLUSTER", ""));
+    }
+
+    /** @param cluster empty for the single server, else the cluster of WAPI_CLUSTER_CH_URL (scripts/services up --cluster) */
+    public static Pair create(String cluster) {
         String name = "wapi_t_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         String pgServer = setting("WAPI_PG_URL");
         String pgUser = setting("WAPI_PG_USER");
@@ -50,10 +57,10 @@ public final class TestDatabases {
         admin.sql("CREATE DATABASE " + name).update();
         String pgUrl = pgServer.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
 
-        String chServer = setting("WAPI_CH_URL");
+        String chServer = setting(cluster.isEmpty() ? "WAPI_CH_URL" : "WAPI_CLUSTER_CH_URL");
         ClickHouseProperties ch = new ClickHouseProperties(chServer.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"),
                 setting("WAPI_CH_USER"), SETTINGS.getOrDefault("WAPI_CH_PASSWORD", ""),
-                "ru.yandex.clickhouse.ClickHouseDriver", Map.of("compress", "false"), 4);
+                "ru.yandex.clickhouse.ClickHouseDriver", Map.of("compress", "false"), 4, cluster);
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(admin, ch, name)));
         new PostgresMigrator(new DriverManagerDataSource(pgUrl, pgUser, pgPassword)).migrate();
@@ -67,11 +74,35 @@ public final class TestDatabases {
         try {
             admin.sql("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").update();
             try (ClickHouse clickHouse = new ClickHouse(ch)) {
-                clickHouse.sql().sql("DROP DATABASE IF EXISTS " + name).update();
+                clickHouse.sql().sql("DROP DATABASE IF EXISTS " + name
+                        + (ch.clustered() ? " ON CLUSTER " + ch.cluster() : "")).update();
             }
         } catch (RuntimeException e) {
             System.err.println("could not drop test database " + name + ": " + e.getMessage());
         }
+    }
+
+    /** host:http port of each node of the cluster, shard by shard (scripts/services up --cluster). */
+    public static List<String> clusterNodes() {
+        return List.of(setting("CLUSTER_NODES").split(","));
+    }
+
+    /** The native (tcp) port of node {@code index} of the cluster, the one its errors name. */
+    public static String clusterPorts(int index) {
+        return setting("CLUSTER_PORTS").split(";")[index].split(",")[1];
+    }
+
+    /** The .services folder of scripts/services. */
+    public static Path servicesDir() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve(".services/env"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("no .services/env above " + Path.of("").toAbsolutePath()
+                    + ": run `scripts/services up`");
+        }
+        return dir.resolve(".services");
     }
 
     private static String setting(String key) {
