@@ -72,6 +72,6 @@ class PackageDependencyTests {
         return new String[] {ROOT + ".api..", ROOT + ".bench..", ROOT + ".campaign..", ROOT + ".digest..",
                 ROOT + ".etl..", ROOT + ".export..", ROOT + ".hours..", ROOT + ".ingest..", ROOT + ".jobs..",
                 ROOT + ".mail..", ROOT + ".privacy..", ROOT + ".report..", ROOT + ".retention..", ROOT + ".schema..",
-                ROOT + ".simulate..", ROOT + ".tenancy.."};
+                ROOT + ".simulate..", ROOT + ".tenancy..", ROOT + ".web.."};
     }
 }
