@@ -16,6 +16,7 @@ Against the day before: delivery rate ${d.deliveryChange()}, read rate ${d.readC
 <#list d.workspaces() as w>
 
 == ${w.name()}
+Overview of the day: ${publicUrl}/app/workspaces/${w.id()}/overview?from=${d.date()}&to=${d.date()}
 ${w.broadcasts()} broadcast(s), ${w.funnel().targeted()} targeted, delivery ${w.funnel().deliveryPercent()}, read ${w.funnel().readPercent()}
 Smart Retry: ${w.smartRetry().queued()} queued, ${w.smartRetry().retried()} retried, ${w.smartRetry().recovered()} recovered
 <#list w.topFailures() as f>
