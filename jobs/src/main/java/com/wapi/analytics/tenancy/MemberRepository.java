@@ -54,6 +54,12 @@ public class MemberRepository {
                 .param(organizationId).query(Member.class).list();
     }
 
+    /** Every membership of the address, in any organization. */
+    public List<Member> findByEmail(String email) {
+        return db.sql("SELECT " + COLUMNS + " FROM users WHERE lower(email) = lower(?) ORDER BY organization_id, id")
+                .param(email.strip()).query(Member.class).list();
+    }
+
     /** Members of the workspace with the role, plus organization-wide members with it. */
     public List<Member> findByWorkspaceAndRole(String organizationId, String workspaceId, Member.Role role) {
         return db.sql("SELECT " + COLUMNS + """

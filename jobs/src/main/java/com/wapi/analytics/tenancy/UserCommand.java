@@ -1,15 +1,17 @@
 package com.wapi.analytics.tenancy;
 
+import com.wapi.analytics.InvalidInputException;
 import com.wapi.analytics.console.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Users and their roles.",
         subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.SetRole.class,
-                UserCommand.Remove.class})
+                UserCommand.Remove.class, UserCommand.Link.class})
 public class UserCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Give a user a role; prints the membership id. Audited.")
@@ -92,6 +94,35 @@ public class UserCommand {
         @Override
         public void run() {
             memberships.remove(id, actor.name());
+        }
+    }
+
+    @Command(name = "link", mixinStandardHelpOptions = true,
+            description = "Print a fresh one-time sign-in link for a user (single use, valid 15 minutes). Audited.")
+    static class Link implements Runnable {
+
+        @Spec CommandSpec spec;
+        @Mixin Actor actor;
+        @Parameters(paramLabel = "EMAIL", description = "the user's address, as given to `user add`") String email;
+        private final MemberRepository members;
+        private final SignInLinks links;
+        private final AdminAudit audit;
+
+        Link(MemberRepository members, SignInLinks links, AdminAudit audit) {
+            this.members = members;
+            this.links = links;
+            this.audit = audit;
+        }
+
+        @Override
+        public void run() {
+            Member member = members.findByEmail(email).stream().findFirst().orElseThrow(() -> new InvalidInputException(
+                    "no user has the address " + email + ": add one with `scripts/wapi user add --org ORG --email "
+                            + email + " --role ROLE`"));
+            String link = links.issue(member.email());
+            audit.record(new AdminAudit.Change(actor.name(), member.organizationId(), null, "user.link", member.email(),
+                    null, null));
+            spec.commandLine().getOut().println(link);
         }
     }
 }

@@ -44,7 +44,7 @@ class AgentsController {
                 "15-60m", "1-4h", "4-24h", ">24h"), histogram(times.section("overall"), "first_response")));
         model.addAttribute("agentTimes", Grid.of(times, "agents", with("agent_id", null, TIMES)));
         model.addAttribute("teamTimes", Grid.of(times, "teams", with("team_id", null, TIMES)));
-        return "web/agents";
+        return "agents";
     }
 
     private static long[] histogram(Section overall, String measure) {

@@ -36,6 +36,6 @@ class AuditController {
         model.addAttribute("actions", AuditLog.ACTIONS.stream().sorted().toList());
         model.addAttribute("filterQuery", frame.query() + (agent == null || agent.isEmpty() ? "" : "&agent=" + agent)
                 + (action == null || action.isEmpty() ? "" : "&action=" + action));
-        return "web/audit";
+        return "audit";
     }
 }

@@ -35,7 +35,7 @@ class BroadcastsController {
         Frame frame = frames.frame(viewer, workspaceId, from, to, "broadcasts");
         model.addAttribute("frame", frame);
         model.addAttribute("broadcasts", Broadcasts.table(ReportRuns.get(runs.report(Broadcasts.REPORT, frame.period())), frame));
-        return "web/broadcasts";
+        return "broadcasts";
     }
 
     @GetMapping("/app/workspaces/{workspaceId}/broadcasts/{broadcastId}")
@@ -67,6 +67,6 @@ class BroadcastsController {
         model.addAttribute("states", BroadcastRecipients.STATES.stream().sorted().toList());
         model.addAttribute("filterQuery", frame.query() + (filter.state().isEmpty() ? "" : "&status=" + filter.state())
                 + (code == null ? "" : "&code=" + code));
-        return "web/broadcast";
+        return "broadcast";
     }
 }

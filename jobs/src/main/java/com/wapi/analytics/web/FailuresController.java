@@ -38,6 +38,6 @@ class FailuresController {
                         section.value(row, "subcode")), none)), cell.text())
                 : cell, "code", "subcode", "label", "category", "retry", "fix", "failures", "share", "first_seen", "last_seen",
                 "previous_failures", "change"));
-        return "web/failures";
+        return "failures";
     }
 }

@@ -17,10 +17,10 @@ final class Moves {
     private Moves() {
     }
 
-    static List<String> of(Report trends, Report failures) {
+    /** @param rows the trends report's days of the period */
+    static List<String> of(Section days, List<List<Object>> rows, Report failures) {
         List<String> moves = new ArrayList<>();
-        Section days = trends.section("days");
-        for (List<Object> row : days.rows()) {
+        for (List<Object> row : rows) {
             String flags = (String) days.value(row, "flags");
             if (flags == null || flags.isEmpty()) {
                 continue;

@@ -15,6 +15,6 @@ class PageErrors {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String invalidInput(InvalidInputException e, Model model) {
         model.addAttribute("message", e.getMessage());
-        return "web/error";
+        return "error";
     }
 }

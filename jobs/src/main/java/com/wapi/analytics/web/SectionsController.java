@@ -41,6 +41,6 @@ class SectionsController {
         model.addAttribute("title", title);
         model.addAttribute("grids", grids);
         model.addAttribute("definitions", report.definitions());
-        return "web/sections";
+        return "sections";
     }
 }

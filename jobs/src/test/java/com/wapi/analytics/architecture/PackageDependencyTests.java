@@ -59,7 +59,7 @@ class PackageDependencyTests {
                         ROOT + ".mail..", ROOT + ".csv..", ROOT + ".console..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".report..", ROOT + ".digest..",
                         ROOT + ".campaign..", ROOT + ".export..", ROOT + ".etl..", ROOT + ".ingest..", ROOT + ".api..",
-                        ROOT + ".cli..", ROOT + ".bench..", ROOT + ".simulate..")
+                        ROOT + ".cli..", ROOT + ".bench..", ROOT + ".simulate..", ROOT + ".signin..")
                 .check(classes);
     }
 
@@ -72,6 +72,6 @@ class PackageDependencyTests {
         return new String[] {ROOT + ".api..", ROOT + ".bench..", ROOT + ".campaign..", ROOT + ".digest..",
                 ROOT + ".etl..", ROOT + ".export..", ROOT + ".hours..", ROOT + ".ingest..", ROOT + ".jobs..",
                 ROOT + ".mail..", ROOT + ".privacy..", ROOT + ".report..", ROOT + ".retention..", ROOT + ".schema..",
-                ROOT + ".simulate..", ROOT + ".tenancy..", ROOT + ".web.."};
+                ROOT + ".signin..", ROOT + ".simulate..", ROOT + ".tenancy..", ROOT + ".web.."};
     }
 }

@@ -1,5 +1,6 @@
 package com.wapi.analytics.campaign;
 
+import static com.wapi.analytics.support.MailParts.part;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -16,7 +17,6 @@ import com.wapi.analytics.tenancy.Member;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.Setup;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -229,25 +229,5 @@ class CampaignMailTests extends IntegrationTest {
             throw new IllegalStateException(e);
         }
         return counts;
-    }
-
-    private static String part(MimeMessage mail, String type) throws Exception {
-        return findPart(mail.getContent(), type);
-    }
-
-    private static String findPart(Object content, String type) throws Exception {
-        if (content instanceof MimeMultipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                var body = multipart.getBodyPart(i);
-                if (body.isMimeType(type)) {
-                    return body.getContent().toString();
-                }
-                String nested = findPart(body.getContent(), type);
-                if (nested != null) {
-                    return nested;
-                }
-            }
-        }
-        return null;
     }
 }

@@ -4,17 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.wapi.analytics.etl.EtlRunner;
 import com.wapi.analytics.report.ReportScenario;
-import com.wapi.analytics.support.Browser;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.wapi.analytics.support.Chromium;
+import com.wapi.analytics.support.MailParts;
+import com.wapi.analytics.support.Smtp;
 import com.wapi.analytics.support.RawEventsFixture;
 import com.wapi.analytics.support.TestDatabases;
 import com.wapi.analytics.tenancy.Setup;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,7 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The pages in Debian's Chromium at 1280x800 and 375x812 on {@link ReportScenario}: every page opens with no console
  * error and no sideways scroll, the overview shows bc_summer's 76%, clicking the broadcast opens its page and its CSV
- * download arrives. Screenshots go to jobs/target/screenshots/ for review.
+ * download arrives. The owner signs in through the link emailed to them (GreenMail). Screenshots go to
+ * jobs/target/screenshots/ for review.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "wapi.scheduler.enabled=false")
 @ActiveProfiles("serve")
@@ -43,9 +52,18 @@ class BrowserTests {
             "attribution", "flows", "audit");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    static final String OWNER = "owner@acme.test";
+    static final Pattern LINK = Pattern.compile("http\\S*(/login/ott\\?token=[A-Za-z0-9-]+)");
+    static final ServerSetup SMTP = Smtp.onFreePort();
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(SMTP);
+
     @DynamicPropertySource
-    static void databases(DynamicPropertyRegistry registry) {
+    static void servers(DynamicPropertyRegistry registry) {
         TestDatabases.create().springProperties().forEach((k, v) -> registry.add(k, () -> v));
+        registry.add("spring.mail.host", SMTP::getBindAddress);
+        registry.add("spring.mail.port", SMTP::getPort);
     }
 
     @LocalServerPort int port;
@@ -63,7 +81,7 @@ class BrowserTests {
     @Test
     void everyPageOnADesktopAndAPhone() throws Exception {
         for (int[] size : new int[][] {{1280, 800}, {375, 812}}) {
-            try (Browser browser = new Browser(size[0], size[1], Files.createTempDirectory("downloads"))) {
+            try (Chromium browser = new Chromium(size[0], size[1], Files.createTempDirectory("downloads"))) {
                 signIn(browser);
                 assertThat(browser.innerWidth()).isEqualTo(size[0]);
                 for (String page : PAGES) {
@@ -81,7 +99,7 @@ class BrowserTests {
     @Test
     void theOverviewLeadsToABroadcastAndItsCsv() throws Exception {
         Path downloads = Files.createTempDirectory("downloads");
-        try (Browser browser = new Browser(1280, 800, downloads)) {
+        try (Chromium browser = new Chromium(1280, 800, downloads)) {
             signIn(browser);
             browser.driver().get(url("/app/workspaces/" + ReportScenario.WORKSPACE + "/overview" + PERIOD));
             WebElement summer = browser.driver().findElement(
@@ -99,8 +117,21 @@ class BrowserTests {
         }
     }
 
-    /** Until sign-in lands, the pages resolve their viewer themselves. */
-    private void signIn(Browser browser) {
+    /** As a person does: asks for a link on the sign-in page, opens the emailed link and presses Sign in. */
+    private void signIn(Chromium browser) throws Exception {
+        int before = smtp.getReceivedMessagesForDomain(OWNER).length;
+        browser.driver().get(url("/app"));
+        browser.driver().findElement(By.id("username")).sendKeys(OWNER);
+        browser.driver().findElement(By.cssSelector("form[action='/signin/link'] button")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(d -> smtp.getReceivedMessagesForDomain(OWNER).length > before);
+        MimeMessage[] mails = smtp.getReceivedMessagesForDomain(OWNER);
+        Matcher link = LINK.matcher(MailParts.part(mails[mails.length - 1], "text/plain"));
+        assertThat(link.find()).as("a sign-in link in the email").isTrue();
+        browser.driver().get(url(link.group(1)));
+        browser.driver().findElement(By.cssSelector("form[action='/login/ott'] button")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/overview"));
+        assertThat(browser.consoleErrors()).as("signing in").isEmpty();
     }
 
     private String url(String path) {

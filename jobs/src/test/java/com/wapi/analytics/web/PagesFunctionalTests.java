@@ -6,12 +6,10 @@ import com.wapi.analytics.cli.WapiCommandLine;
 import com.wapi.analytics.etl.EtlRunner;
 import com.wapi.analytics.report.ReportScenario;
 import com.wapi.analytics.support.CliResult;
+import com.wapi.analytics.support.PageClient;
 import com.wapi.analytics.support.RawEventsFixture;
 import com.wapi.analytics.support.TestDatabases;
 import com.wapi.analytics.tenancy.Setup;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,13 +61,14 @@ class PagesFunctionalTests {
     @Autowired EtlRunner etl;
     @Autowired WapiCommandLine cli;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    PageClient owner;
 
     @BeforeAll
     void loadScenario() throws Exception {
         ReportScenario.setUp(setup);
         ReportScenario.land(new RawEventsFixture(postgres));
         etl.run(null, false, Duration.ZERO).orElseThrow();
+        owner = PageClient.signIn(cli, port, "owner@acme.test");
     }
 
     @Test
@@ -94,7 +93,6 @@ class PagesFunctionalTests {
         assertThat(summer.select("svg.progress rect.done").attr("width")).isEqualTo("76.0");
         assertThat(overview.select("svg.chart")).hasSize(2);
         assertThat(overview.select("#time-zone").text()).isEqualTo("Times in Asia/Kolkata");
-        assertThat(overview.select("link[rel=stylesheet]").attr("href")).isEqualTo("/assets/app.css");
     }
 
     @Test
@@ -140,11 +138,25 @@ class PagesFunctionalTests {
     }
 
     @Test
+    void anotherOrganizationsWorkspaceIsForbiddenAndShowsNothing() throws Exception {
+        for (String page : List.of("overview", "broadcasts/bc_nyc", "broadcasts/bc_nyc/recipients.csv", "failures", "audit")) {
+            HttpResponse<String> response = get("/app/workspaces/" + ReportScenario.NYC_WORKSPACE + "/" + page + PERIOD);
+            assertThat(response.statusCode()).as(page).isEqualTo(403);
+            assertThat(response.body()).as(page).doesNotContain("bc_nyc", "NYC", "12125550001");
+        }
+    }
+
+    @Test
     void assetsAreServedWithCacheHeaders() throws Exception {
-        HttpResponse<String> css = get("/assets/app.css");
-        assertThat(css.statusCode()).isEqualTo(200);
-        assertThat(css.headers().firstValue("Cache-Control").orElseThrow()).isEqualTo("max-age=3600, public");
-        assertThat(css.headers().firstValue("Last-Modified")).isPresent();
+        Document overview = page("overview" + PERIOD);
+        for (String asset : overview.select("link[href^=/assets/]").eachAttr("href")) {
+            HttpResponse<String> response = get(asset);
+            assertThat(response.statusCode()).as(asset).isEqualTo(200);
+            assertThat(response.headers().firstValue("Cache-Control").orElseThrow()).as(asset).contains("max-age=31536000");
+        }
+        assertThat(overview.select("link[href^=/assets/]")).hasSize(2);
+        assertThat(overview.select("script")).isEmpty();
+        assertThat(overview.select("[style]")).isEmpty();
     }
 
     /** Compares a page's table with the command's JSON section of the same name; gives the number of cells compared. */
@@ -192,7 +204,6 @@ class PagesFunctionalTests {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return owner.get(path);
     }
 }

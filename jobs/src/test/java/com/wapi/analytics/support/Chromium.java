@@ -22,14 +22,14 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * Debian's headless Chromium driven by its chromedriver (scripts/services browser installs both): a window of a given
  * size, its console errors, sideways scroll, screenshots, and downloads into a folder.
  */
-public final class Browser implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     public static final File CHROMIUM = new File("/usr/bin/chromium");
     public static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
     private final ChromeDriver driver;
 
-    public Browser(int width, int height, Path downloads) {
+    public Chromium(int width, int height, Path downloads) {
         if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
             throw new IllegalStateException("Chromium or chromedriver missing: run scripts/services browser");
         }
