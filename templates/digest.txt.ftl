@@ -17,6 +17,7 @@ ${d.againstTheDayBefore()}
 <#list d.workspaces() as w>
 
 == ${w.name()}
+Overview of the day: ${publicUrl}/app/workspaces/${w.id()}/overview?from=${d.date()}&to=${d.date()}
 ${w.broadcastCount()}, ${w.funnel().targeted()} targeted, delivery ${w.funnel().deliveryPercent()}, read ${w.funnel().readPercent()}, ${w.funnel().pending()} pending
 Smart Retry: ${w.smartRetry().queued()} queued, ${w.smartRetry().retried()} retried, ${w.smartRetry().recovered()} recovered
 <#list w.topFailures() as f>

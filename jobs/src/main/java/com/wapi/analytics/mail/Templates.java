@@ -18,14 +18,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * The FreeMarker templates of every email: those packaged from templates/, overridable file by file from the
- * folder named by WAPI_TEMPLATES_DIR.
+ * folder named by WAPI_TEMPLATES_DIR. Every template sees publicUrl (wapi.public-url), to link to the pages.
  */
 @Component
 public class Templates {
 
     private final Configuration configuration;
 
-    public Templates(@Value("${wapi.templates-dir:}") String overrideDir) throws IOException {
+    public Templates(@Value("${wapi.templates-dir:}") String overrideDir,
+            @Value("${wapi.public-url:http://localhost:8080}") String publicUrl) throws IOException {
         List<TemplateLoader> loaders = new ArrayList<>();
         if (!overrideDir.isBlank()) {
             File dir = new File(overrideDir);
@@ -42,6 +43,11 @@ public class Templates {
         configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         configuration.setLogTemplateExceptions(false);
         configuration.setFallbackOnNullLoopVariable(false);
+        try {
+            configuration.setSharedVariable("publicUrl", publicUrl.replaceAll("/+$", ""));
+        } catch (freemarker.template.TemplateModelException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String render(String name, Map<String, Object> model) {

@@ -147,7 +147,7 @@ public final class ReportWriter {
         out.flush();
     }
 
-    static String tableCell(Column.Kind kind, Object value) {
+    public static String tableCell(Column.Kind kind, Object value) {
         if (value == null) {
             return "-";
         }
@@ -162,7 +162,7 @@ public final class ReportWriter {
     }
 
     /** 59s, 4m 05s, 2h 03m, 3d 04h. */
-    static String duration(long seconds) {
+    public static String duration(long seconds) {
         if (seconds < 60) {
             return seconds + "s";
         }

@@ -76,6 +76,6 @@ class PackageDependencyTests {
         return new String[] {ROOT + ".alerts..", ROOT + ".api..", ROOT + ".campaign..", ROOT + ".digest..", ROOT + ".etl..",
                 ROOT + ".export..", ROOT + ".hours..", ROOT + ".ingest..", ROOT + ".jobs..", ROOT + ".mail..",
                 ROOT + ".privacy..", ROOT + ".report..", ROOT + ".retention..", ROOT + ".schema..", ROOT + ".server..",
-                ROOT + ".signin..", ROOT + ".tenancy.."};
+                ROOT + ".signin..", ROOT + ".tenancy..", ROOT + ".web.."};
     }
 }

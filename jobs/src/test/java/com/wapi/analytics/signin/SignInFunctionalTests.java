@@ -54,7 +54,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class SignInFunctionalTests {
 
     /** Every page under /app/workspaces/{id}/: each is checked for every role. */
-    static final List<String> WORKSPACE_PAGES = List.of("overview");
+    static final List<String> WORKSPACE_PAGES = List.of("overview", "broadcasts", "broadcasts/bc_1", "broadcasts/bc_1/recipients.csv",
+            "failures", "agents", "attribution", "flows", "audit");
     static final Pattern LINK = Pattern.compile("https://analytics\\.example\\.test/login/ott\\?token=[A-Za-z0-9-]+");
     static final ServerSetup SMTP = Smtp.onFreePort();
 

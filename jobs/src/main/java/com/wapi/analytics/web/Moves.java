@@ -1,0 +1,62 @@
+package com.wapi.analytics.web;
+
+import com.wapi.analytics.report.Report;
+import com.wapi.analytics.report.Section;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What moved, in words: the trends report's flags against the day before, by weekday ("delivery rate fell 9.0
+ * points on Tuesday"), and the error codes whose failures at least doubled against the previous period.
+ */
+final class Moves {
+
+    private Moves() {
+    }
+
+    /** @param rows the trends report's days of the period */
+    static List<String> of(Section days, List<List<Object>> rows, Report failures) {
+        List<String> moves = new ArrayList<>();
+        for (List<Object> row : rows) {
+            String flags = (String) days.value(row, "flags");
+            if (flags == null || flags.isEmpty()) {
+                continue;
+            }
+            String weekday = LocalDate.parse((String) days.value(row, "day")).getDayOfWeek()
+                    .getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+            for (String flag : flags.split("; ")) {
+                if (flag.endsWith(" vs the day before")) {
+                    moves.add(words(flag.substring(0, flag.length() - " vs the day before".length())) + " on " + weekday);
+                }
+            }
+        }
+        Section codes = failures.section("codes");
+        for (List<Object> row : codes.rows()) {
+            long now = ((Number) codes.value(row, "failures")).longValue();
+            long before = ((Number) codes.value(row, "previous_failures")).longValue();
+            if (before > 0 && now >= 2 * before) {
+                moves.add(codes.value(row, "code") + " " + (now >= 3 * before ? "more than doubled" : "doubled")
+                        + " (" + before + " to " + now + ")");
+            }
+        }
+        return moves;
+    }
+
+    /** "delivery rate -9.0 pts" -> "delivery rate fell 9.0 points"; "failures +12" -> "failures rose by 12". */
+    static String words(String flag) {
+        int space = flag.lastIndexOf(' ');
+        String last = flag.substring(space + 1);
+        if (last.equals("pts")) {
+            int value = flag.lastIndexOf(' ', space - 1);
+            String move = flag.substring(value + 1, space);
+            return flag.substring(0, value) + (move.startsWith("-") ? " fell " : " rose ") + move.substring(1) + " points";
+        }
+        if (last.startsWith("+") || last.startsWith("-")) {
+            return flag.substring(0, space) + (last.startsWith("-") ? " fell by " : " rose by ") + last.substring(1);
+        }
+        return flag;
+    }
+}
