@@ -21,7 +21,8 @@ final class Broadcasts {
         for (List<Object> row : section.rows()) {
             if (broadcastId == null || broadcastId.equals(section.value(row, "broadcast_id"))) {
                 total = total.plus(new Funnel(count(section, row, "targeted"), count(section, row, "sent"),
-                        count(section, row, "delivered"), count(section, row, "read"), count(section, row, "failed")));
+                        count(section, row, "delivered"), count(section, row, "read"), count(section, row, "failed"),
+                        count(section, row, "pending")));
             }
         }
         return total;
@@ -36,7 +37,7 @@ final class Broadcasts {
                     count(section, row, "targeted")), count(section, row, "delivered") + " of " + count(section, row, "targeted")
                     + " · " + cell.text());
             default -> cell;
-        }, "broadcast_id", "name", "template", "targeted", "delivered", "failed", "delivery_rate", "read_rate", "top_failures");
+        }, "broadcast_id", "name", "template", "targeted", "delivered", "failed", "pending", "delivery_rate", "read_rate", "top_failures");
     }
 
     private static long count(Section section, List<Object> row, String column) {

@@ -16,7 +16,7 @@ class DigestLinkTests {
 
     @Test
     void eachWorkspaceLinksToTheOverviewOfTheDay() throws Exception {
-        Funnel funnel = new Funnel(25, 23, 19, 12, 4);
+        Funnel funnel = new Funnel(25, 23, 19, 12, 4, 2);
         DigestContent content = new DigestContent("acme", "Acme", "Asia/Kolkata", LocalDate.parse("2026-11-23"), funnel,
                 Funnel.NONE, List.of(new DigestContent.WorkspaceCard("acme-sales", "Sales", 1, funnel, List.of(),
                         new DigestContent.SmartRetry(0, 0, 0), List.of(), 2)), List.of());
