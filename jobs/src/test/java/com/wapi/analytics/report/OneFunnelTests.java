@@ -137,8 +137,8 @@ class OneFunnelTests {
     }
 
     @Test
-    void theDigestOfADayAfterAnEmptyDayWordForWord() {
-        DigestEmail email = DigestEmail.render(digests.assemble(org, DAY), templates);
+    void theDigestOfADayAfterAnEmptyDayWordForWord() throws Exception {
+        DigestEmail email = DigestEmail.render(digests.assemble(org, DAY), new Templates("", "https://analytics.one.test/"));
         FailureCount refused = FailureCount.of(131026, "", 1);
         FailureCount failed = FailureCount.of(131049, "", 1);
         assertThat(email.text()).isEqualTo("""
@@ -153,10 +153,12 @@ class OneFunnelTests {
                 There were no broadcasts the day before.
 
                 == Care
+                Overview of the day: https://analytics.one.test/app/workspaces/one-care/overview?from=2026-11-10&to=2026-11-10
                 0 broadcasts, 0 targeted, delivery 0.0%%, read 0.0%%, 0 pending
                 Smart Retry: 0 queued, 0 retried, 0 recovered
 
                 == Sales
+                Overview of the day: https://analytics.one.test/app/workspaces/%s/overview?from=2026-11-10&to=2026-11-10
                 1 broadcast, 8 targeted, delivery 50.0%%, read 50.0%%, 2 pending
                 Smart Retry: 0 queued, 0 retried, 0 recovered
                   failure 131026 %s: 1
@@ -167,7 +169,7 @@ class OneFunnelTests {
                 - 131049 %s (1, %s): %s
 
                 Delivery rate = delivered / targeted; read rate = read / delivered. Pending: accepted, neither delivered nor failed yet. Days are calendar days in Asia/Kolkata.
-                """.formatted(refused.label(), failed.label(), refused.label(), refused.retry(), refused.fix(), failed.label(),
+                """.formatted(WS, refused.label(), failed.label(), refused.label(), refused.retry(), refused.fix(), failed.label(),
                 failed.retry(), failed.fix()));
         assertThat(email.html()).contains("There were no broadcasts the day before.", "1 broadcast ·", "2 pending",
                 "— 1 message,", ">Pending</td>").doesNotContain("pts", "broadcast(s)", "message(s)");

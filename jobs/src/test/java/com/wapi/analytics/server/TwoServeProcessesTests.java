@@ -1,4 +1,4 @@
-package com.wapi.analytics.serve;
+package com.wapi.analytics.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,7 +136,7 @@ class TwoServeProcessesTests {
     @Test
     void eachOrganizationGetsExactlyOneDigestPerDay() throws Exception {
         await("both organizations' digests are sent", () -> sentDigests("acme") > 0 && sentDigests("beta") > 0
-                && db.sql("SELECT count(*) FROM digest_ledger WHERE state <> 'sent'").query(Long.class).single() == 0);
+                && db.sql("SELECT count(*) FROM send_ledger WHERE kind = 'digest' AND state <> 'sent'").query(Long.class).single() == 0);
         Thread.sleep(4000); // a few more ticks of both processes
         for (String org : List.of("acme", "beta")) {
             List<String> subjects = new ArrayList<>();
@@ -163,7 +163,7 @@ class TwoServeProcessesTests {
     }
 
     private long sentDigests(String org) {
-        return db.sql("SELECT count(*) FROM digest_ledger WHERE organization_id = ? AND state = 'sent'").param(org)
+        return db.sql("SELECT count(*) FROM send_ledger WHERE kind = 'digest' AND scope = ? AND state = 'sent'").param(org)
                 .query(Long.class).single();
     }
 
