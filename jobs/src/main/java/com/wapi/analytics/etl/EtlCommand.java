@@ -39,6 +39,7 @@ public class EtlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        HeapPeak heap = printMemory ? HeapPeak.start() : null;
         Optional<List<JobExecution>> executions = runner.run(untilId, replayQuarantine,
                 Duration.ofSeconds(properties.lockWaitSeconds()));
         if (executions.isEmpty()) {
@@ -56,11 +57,8 @@ public class EtlCommand implements Callable<Integer> {
                 code = ExitCodes.FAILED;
             }
         }
-        if (printMemory) {
-            long peak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
-                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            out.printf("peak heap: %d MiB (max %d MiB)%n", peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        if (heap != null) {
+            out.printf("peak heap: %d MiB (max %d MiB)%n", heap.stop() >> 20, Runtime.getRuntime().maxMemory() >> 20);
         }
         return code;
     }
