@@ -13,7 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -22,6 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * there. A client trickling its body therefore costs a socket and the bytes it sent, never a thread. Each body has
  * a total deadline (408 past it), a size limit (the controller answers 413), and every byte held for a body not yet
  * checked comes out of one budget shared by all clients (503 with Retry-After when it is spent).
+ * <p>
+ * A webhook is then answered here, by {@link WebhookReceiver}, once its rows are committed; a body of /events goes
+ * on to its controller through an async dispatch.
  */
 class BodyReadingFilter extends HttpFilter {
 
@@ -32,14 +37,18 @@ class BodyReadingFilter extends HttpFilter {
      * body grows its buffer as its bytes arrive, so a header alone never reserves memory.
      */
     private static final int FIRST_BUFFER_MAX = 16 * 1024;
+    /** A landed webhook's answer comes at least this long before the container's deadline for the request. */
+    private static final long ANSWER_MARGIN_MILLIS = 1000;
 
     private final IngestProperties properties;
     private final IngestMetrics metrics;
+    private final WebhookReceiver webhooks;
     private final Semaphore budget;
 
-    BodyReadingFilter(IngestProperties properties, IngestMetrics metrics) {
+    BodyReadingFilter(IngestProperties properties, IngestMetrics metrics, WebhookReceiver webhooks) {
         this.properties = properties;
         this.metrics = metrics;
+        this.webhooks = webhooks;
         this.budget = new Semaphore(properties.bodyBudgetBytes());
     }
 
@@ -50,43 +59,46 @@ class BodyReadingFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        int limit = request.getRequestURI().equals(WebhookController.PATH) ? properties.maxWebhookBytes()
-                : properties.maxEventsBytes();
+        boolean webhook = request.getRequestURI().equals(WebhookController.PATH);
+        int limit = webhook ? properties.maxWebhookBytes() : properties.maxEventsBytes();
         AsyncContext async = request.startAsync();
+        async.setTimeout(properties.bodyDeadlineMillis());
+        Reading reading = new Reading(async, request.getInputStream(), limit, webhook, request.getContentLengthLong());
+        async.addListener(reading);
         if (request.getContentLengthLong() > limit) {
-            request.setAttribute(TOO_LARGE, Boolean.TRUE);
-            async.dispatch();
+            reading.tooLarge();
             return;
         }
-        async.setTimeout(properties.bodyDeadlineMillis());
-        Reading reading = new Reading(async, request.getInputStream(), limit, endpoint(request),
-                request.getContentLengthLong());
-        async.addListener(reading);
         request.getInputStream().setReadListener(reading);
     }
 
-    private static String endpoint(HttpServletRequest request) {
-        return request.getRequestURI().equals(WebhookController.PATH) ? "webhook" : "events";
-    }
-
-    /** One body being read; whichever of data, end, timeout or error comes first settles it. */
+    /**
+     * One body being read; whichever of data, end, timeout or error comes first settles it. A webhook settled by its
+     * end is answered when its landing completes, or at the deadline with 503 if that comes first.
+     */
     private final class Reading implements ReadListener, AsyncListener {
 
         private final AsyncContext async;
         private final ServletInputStream in;
         private final int limit;
+        private final boolean webhook;
         private final String endpoint;
+        private final long startNanos = System.nanoTime();
         private final AtomicBoolean settled = new AtomicBoolean();
+        /** Claimed by whichever answers a landed webhook first: its landing, or the deadline. */
+        private final AtomicBoolean answered = new AtomicBoolean();
+        private final CountDownLatch completed = new CountDownLatch(1);
         /** The body read so far, in {@code body[0, length)}; sized by Content-Length up to a small bound only. */
         private byte[] body;
         private int length;
         private int reserved;
 
-        Reading(AsyncContext async, ServletInputStream in, int limit, String endpoint, long declaredLength) {
+        Reading(AsyncContext async, ServletInputStream in, int limit, boolean webhook, long declaredLength) {
             this.async = async;
             this.in = in;
             this.limit = limit;
-            this.endpoint = endpoint;
+            this.webhook = webhook;
+            this.endpoint = webhook ? "webhook" : "events";
             this.body = new byte[declaredLength > 0 ? (int) Math.min(declaredLength, FIRST_BUFFER_MAX) : 1024];
         }
 
@@ -101,7 +113,7 @@ class BodyReadingFilter extends HttpFilter {
                     return;
                 }
                 if (length + n > limit) {
-                    dispatch(TOO_LARGE, Boolean.TRUE);
+                    tooLarge();
                     return;
                 }
                 if (!reserve(n)) {
@@ -115,13 +127,90 @@ class BodyReadingFilter extends HttpFilter {
 
         @Override
         public void onAllDataRead() {
-            dispatch(BODY, length == body.length ? body : Arrays.copyOf(body, length));
+            byte[] whole = length == body.length ? body : Arrays.copyOf(body, length);
+            if (!webhook) {
+                dispatch(BODY, whole);
+            } else if (settled.compareAndSet(false, true)) {
+                String signature = ((HttpServletRequest) async.getRequest()).getHeader("X-Hub-Signature-256");
+                webhooks.receive(signature, whole, landingWaitMillis()).thenAccept(this::answerOnContainerThread);
+            }
+        }
+
+        /**
+         * The body's deadline is over; the landing gets its own wait. The servlet specification lets a container
+         * refuse to move the deadline at this point (Tomcat moves it): the wait then ends before the deadline.
+         */
+        private long landingWaitMillis() {
+            long elapsed = (System.nanoTime() - startNanos) / 1_000_000;
+            long wait = properties.landingTimeoutMillis();
+            try {
+                async.setTimeout(elapsed + wait + ANSWER_MARGIN_MILLIS);
+                return wait;
+            } catch (IllegalStateException deadlineFixed) {
+                return Math.max(0, Math.min(wait, properties.bodyDeadlineMillis() - elapsed - ANSWER_MARGIN_MILLIS));
+            }
+        }
+
+        /** 413, without reading the rest: the connection is closed. */
+        void tooLarge() {
+            if (!webhook) {
+                dispatch(TOO_LARGE, Boolean.TRUE);
+            } else if (settled.compareAndSet(false, true)) {
+                answer(webhooks.tooLarge());
+            }
+        }
+
+        /** Not on the landing writer's thread: a client that does not read its answers must never hold it up. */
+        private void answerOnContainerThread(WebhookReceiver.Answer answer) {
+            try {
+                async.start(() -> answer(answer));
+            } catch (IllegalStateException requestEnded) {
+                completed.countDown(); // the client left or the deadline answered it
+            }
+        }
+
+        private void answer(WebhookReceiver.Answer answer) {
+            if (!answered.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                HttpServletResponse response = (HttpServletResponse) async.getResponse();
+                response.setStatus(answer.status());
+                if (answer.status() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+                    response.setHeader("Connection", "close");
+                }
+                if (answer.retryLater()) {
+                    response.setHeader("Retry-After", "5");
+                }
+                response.setContentType("application/json");
+                response.setContentLength(answer.json().length);
+                response.getOutputStream().write(answer.json());
+            } catch (IOException | IllegalStateException clientGone) {
+                // nothing to tell a client that left; its rows, if committed, are a repeat on its retry
+            } finally {
+                try {
+                    async.complete();
+                } catch (IllegalStateException alreadyCompleted) {
+                    // the container ended it first
+                }
+                completed.countDown();
+            }
         }
 
         @Override
         public void onTimeout(AsyncEvent event) throws IOException {
-            refuse(HttpServletResponse.SC_REQUEST_TIMEOUT, "body_timeout", "the body did not arrive within "
-                    + properties.bodyDeadlineMillis() / 1000 + " s; nothing was stored: send it in one go");
+            if (!settled.get()) {
+                refuse(HttpServletResponse.SC_REQUEST_TIMEOUT, "body_timeout", "the body did not arrive within "
+                        + properties.bodyDeadlineMillis() / 1000 + " s; nothing was stored: send it in one go");
+            } else if (webhook) {
+                answer(WebhookReceiver.UNAVAILABLE);
+                try {
+                    // the landing may have claimed the answer an instant before: let it finish writing
+                    completed.await(1, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
 
         @Override

@@ -8,11 +8,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -20,9 +17,10 @@ import org.springframework.security.web.authentication.ott.GenerateOneTimeTokenF
 import org.springframework.security.web.authentication.ott.GenerateOneTimeTokenRequestResolver;
 
 /**
- * Two filter chains. The pages (/, /app/**, the sign-in flow, /assets/**) have sessions, CSRF protection, a strict
- * Content-Security-Policy and X-Frame-Options DENY, and sign in with one-time links. Every other path (the receiver,
- * /events, the bearer-token API, health) passes through untouched: no session, no CSRF, no added headers.
+ * One filter chain, for the pages (/, /app/**, the sign-in flow, /assets/**): sessions, CSRF protection, a strict
+ * Content-Security-Policy and X-Frame-Options DENY, and sign in with one-time links. No chain matches any other path
+ * (the receiver, /events, the bearer-token API, health), so Spring Security passes them through untouched: no session,
+ * no CSRF, no added headers, and no security filter on the receiver's hot path.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -32,7 +30,6 @@ class WebSecurity {
             + "img-src 'self' data:; frame-ancestors 'none'";
 
     @Bean
-    @Order(1)
     SecurityFilterChain pages(HttpSecurity http, ViewerAccess access, LinkEmails emails, SignInProperties settings)
             throws Exception {
         AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
@@ -59,20 +56,6 @@ class WebSecurity {
                         .frameOptions(frame -> frame.deny()))
                 .addFilterBefore(new LinkRequestLimit(settings, Clock.systemUTC()), GenerateOneTimeTokenFilter.class);
         return http.build();
-    }
-
-    /** The receiver, the API and health: exactly as they were before the pages had a sign-in. */
-    @Bean
-    @Order(2)
-    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .csrf(AbstractHttpConfigurer::disable)
-                .headers(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .anonymous(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .build();
     }
 
     /** The address asked for, lower case as users rows compare it, with the link's validity. */
