@@ -144,15 +144,15 @@ public class BenchCommand {
                     r.acceptedHashes().size(), stored.size(), missing);
 
             long n = Math.max(10_000, r.ok());
-            Random random = new Random(1);
             String baselineKey = runKey + "b";
+            StatusBodies bodies = new StatusBodies(baselineKey, new Random(1));
             long t0 = System.nanoTime();
             try (Connection c = dataSource.getConnection(); var st = c.prepareStatement(
                     "INSERT INTO raw_events (source, route_key, body) VALUES ('meta', ?, ?)")) {
                 c.setAutoCommit(false);
                 for (long i = 0; i < n; i++) {
                     st.setString(1, baselineKey);
-                    st.setBytes(2, ReceiverLoad.body(baselineKey, i, random));
+                    st.setBytes(2, bodies.body(i));
                     st.addBatch();
                     if (i % 1000 == 999) {
                         st.executeBatch();

@@ -66,12 +66,12 @@ final class ReceiverLoad {
         for (int t = 0; t < concurrency; t++) {
             long[][] mine = {new long[1 << 16]};
             int[] count = {0};
-            Random random = new Random(t);
+            StatusBodies bodies = new StatusBodies(runKey + "t" + t, new Random(t));
             Thread thread = new Thread(() -> {
                 PlainHttpClient http = new PlainHttpClient(URI.create(url));
                 Mac mac = mac(secret);
                 while (System.nanoTime() < deadline) {
-                    byte[] body = body(runKey, sequence.incrementAndGet(), random);
+                    byte[] body = bodies.body(sequence.incrementAndGet());
                     String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
                     long sent = System.nanoTime();
                     try {
