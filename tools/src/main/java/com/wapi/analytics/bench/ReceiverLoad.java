@@ -66,7 +66,7 @@ final class ReceiverLoad {
         for (int t = 0; t < concurrency; t++) {
             long[][] mine = {new long[1 << 16]};
             int[] count = {0};
-            StatusBodies bodies = new StatusBodies(runKey + "t" + t, new Random(t));
+            StatusBodies bodies = new StatusBodies(runKey, new Random(t));
             Thread thread = new Thread(() -> {
                 PlainHttpClient http = new PlainHttpClient(URI.create(url));
                 Mac mac = mac(secret);
