@@ -7,6 +7,8 @@ import org.springframework.http.ResponseEntity;
 /** The receiver's error answers: {"error": code, "detail": what to do}. */
 final class Answers {
 
+    static final String UNAVAILABLE = "the event store is unavailable; nothing was stored, retry";
+
     private Answers() {
     }
 
@@ -17,6 +19,6 @@ final class Answers {
     static ResponseEntity<Map<String, Object>> unavailable(IngestMetrics metrics, String endpoint) {
         metrics.outcome(endpoint, "unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-                .body(Map.of("error", "unavailable", "detail", "the event store is unavailable; nothing was stored, retry"));
+                .body(Map.of("error", "unavailable", "detail", UNAVAILABLE));
     }
 }

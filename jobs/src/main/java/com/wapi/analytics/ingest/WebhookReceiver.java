@@ -28,7 +28,7 @@ class WebhookReceiver {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Answer STORED = new Answer(200, "{\"stored\":true}".getBytes(StandardCharsets.UTF_8));
     private static final Answer REPEAT = new Answer(200, "{\"stored\":false}".getBytes(StandardCharsets.UTF_8));
-    static final Answer UNAVAILABLE = error(503, "unavailable", "the event store is unavailable; nothing was stored, retry");
+    static final Answer UNAVAILABLE = error(503, "unavailable", Answers.UNAVAILABLE);
 
     private final WebhookSignature signature;
     private final RawEventLander lander;
