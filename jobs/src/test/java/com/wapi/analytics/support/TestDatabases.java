@@ -106,7 +106,7 @@ public final class TestDatabases {
 
     /** The native (tcp) port of node {@code index} of the cluster, the one its errors name. */
     public static String clusterPorts(int index) {
-        return setting("CLUSTER_PORTS").split(";")[index].split(",")[1];
+        return setting("CLUSTER_PORTS").split("/")[index].split(",")[1];
     }
 
     /** The .services folder of scripts/services. */
