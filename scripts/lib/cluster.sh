@@ -4,7 +4,7 @@
 #   WAPI_CLUSTER_CH_URL   JDBC URL of node 1 (shard 1, replica 1): the entry point of the product's connections
 #   WAPI_CLUSTER_NAME     the cluster's name (give it to the product as WAPI_CH_CLUSTER)
 #   CLUSTER_NODES         host:http port of each node, shard by shard: s1r1,s1r2,s2r1,s2r2
-#   CLUSTER_PORTS         http,tcp,interserver ports of each node, ; between nodes
+#   CLUSTER_PORTS         http,tcp,interserver ports of each node, / between nodes (the file is sourced: no ; or space)
 #   ZK_PORT               ZooKeeper's client port
 CLUSTER_DIR="$STATE/cluster"
 CLUSTER_NAME=wapi
@@ -108,11 +108,11 @@ cluster_up() {
   external_ch && die "WAPI_CH_URL is set: the cluster runs beside the private single server only" 2
   zk_up
   if cluster_running; then log "clickhouse cluster already running ($(read_state CLUSTER_NODES))"; return; fi
-  local i port=58300 nodes="" ports; ports=$(read_state CLUSTER_PORTS)
+  local i port=58300 nodes="" ports; ports=$(read_state CLUSTER_PORTS | tr ";" /)
   CLUSTER_HTTP=() CLUSTER_TCP=() CLUSTER_INTER=()
   for i in 0 1 2 3; do
     if [ -n "$ports" ]; then
-      IFS=, read -r CLUSTER_HTTP[i] CLUSTER_TCP[i] CLUSTER_INTER[i] <<< "$(echo "$ports" | cut -d';' -f$((i + 1)))"
+      IFS=, read -r CLUSTER_HTTP[i] CLUSTER_TCP[i] CLUSTER_INTER[i] <<< "$(echo "$ports" | cut -d/ -f$((i + 1)))"
     else
       port=$(free_port "$port"); CLUSTER_HTTP[i]=$port; port=$((port + 1))
       port=$(free_port "$port"); CLUSTER_TCP[i]=$port; port=$((port + 1))
@@ -121,7 +121,7 @@ cluster_up() {
   done
   ports=""
   for i in 0 1 2 3; do
-    ports+="${ports:+;}${CLUSTER_HTTP[i]},${CLUSTER_TCP[i]},${CLUSTER_INTER[i]}"
+    ports+="${ports:+/}${CLUSTER_HTTP[i]},${CLUSTER_TCP[i]},${CLUSTER_INTER[i]}"
     nodes+="${nodes:+,}127.0.0.1:${CLUSTER_HTTP[i]}"
   done
   set_state CLUSTER_PORTS "$ports"

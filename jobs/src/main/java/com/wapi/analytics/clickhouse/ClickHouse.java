@@ -9,6 +9,7 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import javax.sql.DataSource;
@@ -30,6 +31,7 @@ public class ClickHouse implements AutoCloseable {
     private final String authorization;
     private final int readTimeoutMillis;
     private final boolean clustered;
+    private final String cluster;
     private final ShardUnavailableException.Translator translator;
 
     public ClickHouse(ClickHouseProperties properties) {
@@ -61,6 +63,7 @@ public class ClickHouse implements AutoCloseable {
         this.readTimeoutMillis = Integer.parseInt(
                 properties.connectionProperties().getOrDefault("socket_timeout", "300000"));
         this.clustered = properties.clustered();
+        this.cluster = properties.cluster();
         this.translator = new ShardUnavailableException.Translator(ds);
     }
 
@@ -85,19 +88,43 @@ public class ClickHouse implements AutoCloseable {
     }
 
     /**
-     * Empties a table. On a cluster the replicated tables take it as a mutation (ALTER DELETE, waited for): 18.16
-     * forwards a replicated TRUNCATE to the leader replica without credentials, which a server with passwords refuses.
+     * Empties a table (a mutation, waited for; on a single server a plain TRUNCATE). On a cluster 18.16 forwards a
+     * replicated TRUNCATE to the leader replica without credentials, which a server with passwords refuses.
      */
     public void truncate(String table) {
         if (!clustered) {
             sql().sql("TRUNCATE TABLE " + table).update();
             return;
         }
-        sql().sql("ALTER TABLE " + table + " DELETE WHERE 1").update();
-        for (int i = 0; i < 600 && sql().sql("SELECT count() FROM system.mutations WHERE database = ? AND table = ? "
-                + "AND is_done = 0").params(database, table).query(Long.class).single() > 0; i++) {
+        delete(table, "1", List.of());
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (mutationsPending(table) && System.nanoTime() < deadline) {
             sleepBriefly();
         }
+    }
+
+    /**
+     * Starts deleting the rows {@code where} selects ({@code ALTER TABLE ... DELETE}, a mutation ClickHouse applies
+     * in the background: see {@link #mutationsPending}). On a cluster a Distributed table's rows sit in its
+     * {@code <table>_local} tables, so the mutation goes to those, ON CLUSTER: one replica of each shard takes it
+     * and the other replicas apply it from ZooKeeper.
+     */
+    public void delete(String table, String where, List<?> params) {
+        String target = clustered && distributed(table)
+                ? database + "." + table + "_local ON CLUSTER " + cluster : table;
+        sql().sql("ALTER TABLE " + target + " DELETE WHERE " + where).params(params).update();
+    }
+
+    /** Whether a mutation of the table is still being applied (on a cluster: on any shard). */
+    public boolean mutationsPending(String table) {
+        String mutations = clustered ? "cluster(" + cluster + ", system, mutations)" : "system.mutations";
+        return sql().sql("SELECT count() FROM " + mutations + " WHERE database = ? AND table IN (?, ?) AND is_done = 0")
+                .params(database, table, table + "_local").query(Long.class).single() > 0;
+    }
+
+    private boolean distributed(String table) {
+        return sql().sql("SELECT count() FROM system.tables WHERE database = ? AND name = ? AND engine = 'Distributed'")
+                .params(database, table).query(Long.class).single() > 0;
     }
 
     private static void sleepBriefly() {

@@ -76,19 +76,16 @@ final class ContactFacts {
     }
 
     /**
-     * Deletes the rows with {@code ALTER TABLE ... DELETE} (a mutation: ClickHouse rewrites the parts in the
-     * background) and waits until every mutation of those tables is done, so the erasure is complete on return.
+     * Deletes the rows ({@link ClickHouse#delete}, a mutation ClickHouse applies in the background) and waits until
+     * every mutation of those tables is done, so the erasure is complete on return.
      */
     void delete(Duration wait) throws InterruptedException {
         for (Selection s : selections) {
-            clickHouse.sql().sql("ALTER TABLE " + s.table() + " DELETE WHERE " + s.where())
-                    .params(s.allParams(workspace)).update();
+            clickHouse.delete(s.table(), s.where(), s.allParams(workspace));
         }
         long deadline = System.nanoTime() + wait.toNanos();
         for (Selection s : selections) {
-            while (clickHouse.sql().sql("""
-                    SELECT count() FROM system.mutations WHERE database = ? AND table = ? AND is_done = 0""")
-                    .params(clickHouse.database(), s.table()).query(Long.class).single() > 0) {
+            while (clickHouse.mutationsPending(s.table())) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("ClickHouse is still deleting from " + s.table() + " after "
                             + wait.toSeconds() + " s (see system.mutations); run the erase again to finish it");

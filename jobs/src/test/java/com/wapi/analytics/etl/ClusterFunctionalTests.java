@@ -118,9 +118,15 @@ class ClusterFunctionalTests {
             }
         });
         CompletableFuture<BatchStatus> etl = CompletableFuture.supplyAsync(() -> runEtl(cluster));
-        Thread.sleep(300);
+        JdbcClient repository = cluster.getBean(JdbcClient.class);
+        await(() -> repository.sql("""
+                SELECT coalesce(sum(s.commit_count), 0) FROM batch_step_execution s
+                  JOIN batch_job_execution j ON j.job_execution_id = s.job_execution_id WHERE j.status = 'STARTED'""")
+                .query(Long.class).single() > 0, "the etl run committed its first chunk");
         kill(3); // shard 2, replica 2
         kill(1); // shard 1, replica 2
+        assertThat(etl).as("the etl run was under way when the replicas died").isNotDone();
+        assertThat(reports).as("the reports were under way when the replicas died").isNotDone();
         reports.get();
         if (etl.get() != BatchStatus.COMPLETED) {
             assertThat(runEtl(cluster)).isEqualTo(BatchStatus.COMPLETED); // the restart after the failed run
@@ -145,6 +151,29 @@ class ClusterFunctionalTests {
         assertThat(cli.err()).contains("a ClickHouse shard is unavailable");
         restartStoppedNodes();
         assertThat(report(cluster, "delivery", ReportScenario.WORKSPACE).exitCode()).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void anErasedContactsRowsAreGoneOnEveryReplica() {
+        String gone = EtlScenario.contact(1);
+        String kept = EtlScenario.contact(2);
+        List<String> nodes = TestDatabases.clusterNodes();
+        Map<String, Long> keptBefore = new java.util.HashMap<>();
+        for (String node : nodes) { // the workspace's shard holds the contact on both replicas, the other shard none
+            boolean itsShard = workspacesOn(node, "message_status").contains(ReportScenario.WORKSPACE);
+            assertThat(rowsNaming(node, gone) > 0).as("rows of %s on %s", gone, node).isEqualTo(itsShard);
+            keptBefore.put(node, rowsNaming(node, kept));
+            assertThat(keptBefore.get(node) > 0).as("rows of %s on %s", kept, node).isEqualTo(itsShard);
+        }
+        CliResult erased = CliResult.run(cluster.getBean(WapiCommandLine.class), "contact", "erase", "--workspace",
+                ReportScenario.WORKSPACE, "--contact", gone, "--actor", "dpo@acme.test");
+        assertThat(erased.exitCode()).as(erased.err()).isZero();
+        for (String node : nodes) {
+            // the command waits for one replica of each shard; the other takes the mutation from ZooKeeper
+            await(() -> rowsNaming(node, gone) == 0, "rows of " + gone + " gone on " + node);
+            assertThat(rowsNaming(node, kept)).as("rows of %s on %s", kept, node).isEqualTo(keptBefore.get(node));
+        }
     }
 
     private static ConfigurableApplicationContext loaded(TestDatabases.Pair databases, String... more) {
@@ -179,12 +208,44 @@ class ClusterFunctionalTests {
     }
 
     private Set<String> workspacesOn(String node, String table) {
-        ClickHouseProperties db = clusterDatabases.clickHouse();
-        ClickHouseProperties one = new ClickHouseProperties("jdbc:clickhouse://" + node + "/" + db.database(), db.user(),
-                db.password(), db.driverClassName(), db.connectionProperties(), 1);
-        try (ClickHouse clickHouse = new ClickHouse(one)) {
+        try (ClickHouse clickHouse = onNode(node)) {
             return new HashSet<>(clickHouse.sql().sql("SELECT DISTINCT workspace_id FROM " + table + "_local")
                     .query(String.class).list());
+        }
+    }
+
+    /**
+     * The contact's facts in the local tables of one node (statuses, inbound messages, conversions, agent actions),
+     * each counted once: background merges of the scenario's repeated loads do not change the figure.
+     */
+    private long rowsNaming(String node, String contact) {
+        try (ClickHouse clickHouse = onNode(node)) {
+            return clickHouse.sql().sql("""
+                    SELECT (SELECT count() FROM message_status_local FINAL WHERE contact_id = ?)
+                         + (SELECT count() FROM inbound_messages_local FINAL WHERE contact_id = ?)
+                         + (SELECT count() FROM conversions_local FINAL WHERE contact_id = ?)
+                         + (SELECT count() FROM agent_actions_local FINAL WHERE contact_id = ?)""")
+                    .params(contact, contact, contact, contact).query(Long.class).single();
+        }
+    }
+
+    /** The test's database on one node of the cluster (host:http port), its local tables only. */
+    private ClickHouse onNode(String node) {
+        ClickHouseProperties db = clusterDatabases.clickHouse();
+        return new ClickHouse(new ClickHouseProperties("jdbc:clickhouse://" + node + "/" + db.database(), db.user(),
+                db.password(), db.driverClassName(), db.connectionProperties(), 1));
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("30 s passed before " + what).isLessThan(deadline);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -192,8 +253,10 @@ class ClusterFunctionalTests {
     private static void kill(int index) throws Exception {
         long pid = Long.parseLong(Files.readString(TestDatabases.servicesDir().resolve("cluster/ch" + index
                 + "/clickhouse.pid")).strip());
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+        ProcessHandle server = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .orElseThrow(() -> new IllegalStateException("node " + index + " (pid " + pid + ") is not running"));
+        server.destroyForcibly(); // SIGKILL on Unix
+        server.onExit().join();
     }
 
     private static void restartStoppedNodes() throws Exception {

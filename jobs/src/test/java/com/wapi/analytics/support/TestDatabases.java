@@ -66,8 +66,25 @@ public final class TestDatabases {
         new PostgresMigrator(new DriverManagerDataSource(pgUrl, pgUser, pgPassword)).migrate();
         try (ClickHouse clickHouse = new ClickHouse(ch)) {
             new ClickHouseMigrator(ch, clickHouse).migrate();
+            if (ch.clustered()) {
+                requireDistributed(clickHouse, cluster);
+            }
         }
         return new Pair(pgUrl, pgUser, pgPassword, ch);
+    }
+
+    /** Proof in the test's output that the facts are sharded: the tests of scripts/test --cluster never run on one node. */
+    private static void requireDistributed(ClickHouse clickHouse, String cluster) {
+        long shards = clickHouse.sql().sql("SELECT uniqExact(shard_num) FROM system.clusters WHERE cluster = ?")
+                .param(cluster).query(Long.class).single();
+        String engine = clickHouse.sql().sql("SELECT engine FROM system.tables WHERE database = ? AND name = ?")
+                .params(clickHouse.database(), "message_status").query(String.class).single();
+        if (shards < 2 || !engine.equals("Distributed")) {
+            throw new IllegalStateException("cluster " + cluster + " has " + shards + " shard(s) and message_status is "
+                    + engine + ": start the cluster with `scripts/services up --cluster`");
+        }
+        System.out.println("ClickHouse database " + clickHouse.database() + " on cluster " + cluster + ": message_status "
+                + "is Distributed over " + shards + " shards");
     }
 
     private static void drop(JdbcClient admin, ClickHouseProperties ch, String name) {
@@ -89,7 +106,7 @@ public final class TestDatabases {
 
     /** The native (tcp) port of node {@code index} of the cluster, the one its errors name. */
     public static String clusterPorts(int index) {
-        return setting("CLUSTER_PORTS").split(";")[index].split(",")[1];
+        return setting("CLUSTER_PORTS").split("/")[index].split(",")[1];
     }
 
     /** The .services folder of scripts/services. */
