@@ -39,10 +39,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class EtlRemoteWorkersFunctionalTests {
 
-    private static final int BACKLOG = 40_000;
-    private static final int CHUNK_SIZE = 100;
+    private static final int BACKLOG = 20_000;
+    private static final int CHUNK_SIZE = 500;
     private static final int PARTITIONS = 4;
-    private static final int CHUNKS_BEFORE_KILL = 5;
+    private static final int CHUNKS_BEFORE_KILL = 3;
     private static final List<String> REMOTE = List.of("wapi.etl.workers=remote", "wapi.etl.partitions=" + PARTITIONS,
             "wapi.etl.worker-poll=200ms");
     private static final Pattern STARTED = Pattern.compile("w1: loadFactsPartition:ids\\d+ \\(step execution (\\d+)");
