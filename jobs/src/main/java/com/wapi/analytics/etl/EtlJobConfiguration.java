@@ -52,6 +52,14 @@ class EtlJobConfiguration {
         return stepName.startsWith(PartitionStep.NAME) || stepName.equals("replayQuarantine");
     }
 
+    /**
+     * The steps whose counts are a run's totals: the manager step sums its partitions as the job repository has them,
+     * which holds for partitions run in other processes too.
+     */
+    static boolean isTotalStep(String stepName) {
+        return stepName.equals("loadFacts") || stepName.equals("replayQuarantine");
+    }
+
     /** The codes of the rejections worth replaying, as SQL literals (from the enum, never from input). */
     private static final String REPLAYABLE_REASONS = Arrays.stream(Rejection.values()).filter(Rejection::replayable)
             .map(r -> "'" + r.code() + "'").collect(Collectors.joining(", "));

@@ -3,6 +3,7 @@ package com.wapi.analytics.etl;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.integration.channel.QueueChannel;
 import org.springframework.integration.jdbc.store.JdbcChannelMessageStore;
 import org.springframework.integration.jdbc.store.channel.PostgresChannelMessageStoreQueryProvider;
@@ -19,14 +20,18 @@ class StepRequests {
 
     private static final String GROUP = "etl-step-requests";
 
+    /** Lazy: only remote runs and workers use it. No table check at start: `serve` starts while Postgres is down. */
     @Bean
+    @Lazy
     JdbcChannelMessageStore etlStepRequestStore(DataSource dataSource) {
         JdbcChannelMessageStore store = new JdbcChannelMessageStore(dataSource);
         store.setChannelMessageStoreQueryProvider(new PostgresChannelMessageStoreQueryProvider());
+        store.setCheckDatabaseOnStart(false);
         return store;
     }
 
     @Bean
+    @Lazy
     QueueChannel etlStepRequests(JdbcChannelMessageStore etlStepRequestStore) {
         return new QueueChannel(new MessageGroupQueue(etlStepRequestStore, GROUP));
     }
