@@ -67,7 +67,7 @@ public class EtlCommand implements Callable<Integer> {
         long read = 0;
         long written = 0;
         for (StepExecution step : execution.getStepExecutions()) {
-            if (EtlJobConfiguration.isLoadingStep(step.getStepName())) {
+            if (EtlJobConfiguration.isTotalStep(step.getStepName())) {
                 read += step.getReadCount();
                 written += step.getWriteCount();
             }

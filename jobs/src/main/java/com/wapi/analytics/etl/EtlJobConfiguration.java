@@ -16,8 +16,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.listener.ItemReadListener;
-import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -25,12 +23,15 @@ import org.springframework.batch.infrastructure.item.database.JdbcPagingItemRead
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import io.micrometer.observation.ObservationPredicate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.integration.channel.QueueChannel;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -48,7 +49,15 @@ class EtlJobConfiguration {
 
     /** The steps that read and write events (the partitions, or the replay); the manager step only sums them. */
     static boolean isLoadingStep(String stepName) {
-        return stepName.startsWith("loadFactsPartition") || stepName.equals("replayQuarantine");
+        return stepName.startsWith(PartitionStep.NAME) || stepName.equals("replayQuarantine");
+    }
+
+    /**
+     * The steps whose counts are a run's totals: the manager step sums its partitions as the job repository has them,
+     * which holds for partitions run in other processes too.
+     */
+    static boolean isTotalStep(String stepName) {
+        return stepName.equals("loadFacts") || stepName.equals("replayQuarantine");
     }
 
     /** The codes of the rejections worth replaying, as SQL literals (from the enum, never from input). */
@@ -65,10 +74,23 @@ class EtlJobConfiguration {
         return new JobBuilder(REPLAY_JOB, jobRepository).start(replayQuarantine).build();
     }
 
-    /** Splits the id range into partitions loaded in parallel; a restart resumes only the unfinished ones. */
+    /**
+     * Splits the id range into partitions loaded in parallel, by threads of this process or, with
+     * {@code wapi.etl.workers=remote}, by etl-worker processes: each partition's step execution request goes to the
+     * queue in Postgres ({@link StepRequests}) and the run polls the job repository until every partition is done.
+     * A restart resumes only the unfinished partitions.
+     */
     @Bean
     Step loadFacts(JobRepository jobRepository, EtlProperties properties, Step loadFactsPartition,
-            Partitioner idRanges) {
+            Partitioner idRanges, ObjectProvider<QueueChannel> etlStepRequests) {
+        if (properties.workers() == EtlProperties.Workers.REMOTE) {
+            return new RemotePartitioningManagerStepBuilder("loadFacts", jobRepository)
+                    .partitioner(PartitionStep.NAME, idRanges)
+                    .gridSize(properties.partitions())
+                    .outputChannel(etlStepRequests.getObject())
+                    .pollInterval(properties.workerPoll().toMillis())
+                    .build();
+        }
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("etl-");
         threads.setConcurrencyLimit(properties.partitions());
         return new StepBuilder("loadFacts", jobRepository)
@@ -79,25 +101,9 @@ class EtlJobConfiguration {
                 .build();
     }
 
-    /**
-     * Chunks end by events or by bytes ({@link ChunkBounds}). The chunk-oriented step of Spring Batch 6 ends a chunk
-     * only by a count of items, so this step is built the way that takes a completion policy.
-     */
     @Bean
-    @SuppressWarnings("removal")
-    Step loadFactsPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            EtlProperties properties, RawEventReader rawEventReader, RawEventProcessor rawEventProcessor,
-            ClickHouse clickHouse, JdbcTemplate postgres, EtlProgress progress) {
-        ChunkBounds bounds = new ChunkBounds(properties.chunkSize(), properties.chunkBytes().toBytes());
-        return new StepBuilder("loadFactsPartition", jobRepository).<RawEvent, LoadedEvent>chunk(bounds, transactionManager)
-                .reader(new ScopedReader<>(rawEventReader))
-                .processor(rawEventProcessor)
-                .writer(new FactWriter(clickHouse, postgres))
-                .listener((ItemReadListener<RawEvent>) bounds)
-                .listener((ItemWriteListener<LoadedEvent>) progress)
-                .listener((StepExecutionListener) progress)
-                .listener((StepExecutionListener) rawEventProcessor)
-                .build();
+    Step loadFactsPartition(JobRepository jobRepository, PartitionStep partitionStep) {
+        return partitionStep.build(new StepBuilder(PartitionStep.NAME, jobRepository));
     }
 
     @Bean

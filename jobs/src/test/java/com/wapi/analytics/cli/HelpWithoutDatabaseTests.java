@@ -24,7 +24,7 @@ class HelpWithoutDatabaseTests {
                     "ru.yandex.clickhouse.ClickHouseDriver", Map.of("compress", "false"), 1));
 
     @ParameterizedTest
-    @ValueSource(strings = {"--help", "etl --help", "export subscribe --help"})
+    @ValueSource(strings = {"--help", "etl --help", "etl-worker --help", "export subscribe --help"})
     void helpNeedsNoDatabase(String command) throws Exception {
         answersHelpWithoutDatabase(command);
     }
