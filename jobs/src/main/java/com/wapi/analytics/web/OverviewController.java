@@ -1,5 +1,9 @@
 package com.wapi.analytics.web;
 
+import com.wapi.analytics.report.Funnel;
+import com.wapi.analytics.report.Funnels;
+import com.wapi.analytics.report.Funnels.By;
+import com.wapi.analytics.report.Funnels.Scope;
 import com.wapi.analytics.report.Report;
 import com.wapi.analytics.report.ReportPeriod;
 import com.wapi.analytics.report.Reports;
@@ -21,10 +25,12 @@ class OverviewController {
 
     private final Frames frames;
     private final ReportRuns runs;
+    private final Funnels funnels;
 
-    OverviewController(Frames frames, ReportRuns runs) {
+    OverviewController(Frames frames, ReportRuns runs, Funnels funnels) {
         this.frames = frames;
         this.runs = runs;
+        this.funnels = funnels;
     }
 
     @GetMapping("/app/workspaces/{workspaceId}/overview")
@@ -33,7 +39,9 @@ class OverviewController {
         Frame frame = frames.frame(viewer, workspaceId, from, to, "overview");
         ReportPeriod period = frame.period();
         CompletableFuture<Report> delivery = runs.report(Broadcasts.REPORT, period);
-        CompletableFuture<Report> deliveryBefore = runs.report(Broadcasts.REPORT, period.previous());
+        // the previous period's tiles need only its broadcasts' funnels, not the whole delivery report
+        CompletableFuture<Funnel> before = runs.async(() -> funnels.funnels(Scope.sentIn(period.previous()), By.BROADCAST)
+                .stream().map(Funnels.Row::funnel).reduce(Funnel.NONE, Funnel::plus));
         // one trends report over both periods: its days before the period are the previous period's (a period over
         // half the longest a report covers is drawn without the previous one)
         boolean withPrevious = period.days() * 2 <= Reports.MAX_DAYS;
@@ -47,7 +55,7 @@ class OverviewController {
         List<List<Object>> previous = days.rows().stream().filter(inPeriod.negate()).toList();
         List<String> labels = column(days, current, "day").stream().map(Object::toString).toList();
         model.addAttribute("frame", frame);
-        model.addAttribute("tiles", Tile.funnel(Broadcasts.funnel(now, null), Broadcasts.funnel(ReportRuns.get(deliveryBefore), null)));
+        model.addAttribute("tiles", Tile.funnel(Broadcasts.funnel(now, null), ReportRuns.get(before)));
         model.addAttribute("deliveryChart", Charts.rateLine("Delivery rate per day", labels, rates(days, current, "delivery_rate"),
                 rates(days, previous, "delivery_rate")));
         model.addAttribute("readChart", Charts.rateLine("Read rate per day", labels, rates(days, current, "read_rate"),
