@@ -49,7 +49,9 @@ class BroadcastsController {
         model.addAttribute("broadcastId", broadcastId);
         model.addAttribute("name", row == null ? "" : section.value(row, "name"));
         model.addAttribute("tiles", Tile.funnel(Broadcasts.funnel(report, broadcastId), null));
-        model.addAttribute("funnel", Grid.of(report, Broadcasts.SECTION, Grid.PLAIN, r -> r == row));
+        // its failures have a card of their own below, so the row leaves out the delivery report's top failures
+        model.addAttribute("funnel", Grid.of(report, Broadcasts.SECTION, Grid.PLAIN, r -> r == row, "broadcast_id", "name",
+                "template", "targeted", "sent", "delivered", "read", "failed", "pending", "delivery_rate", "read_rate"));
         model.addAttribute("failures", ReportRuns.get(failures));
         model.addAttribute("recipients", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
         model.addAttribute("page", page);
