@@ -32,7 +32,8 @@ for path in sorted(mail_dir.glob("*-owner@*.eml")):
         expected = (f"{len(rows)} broadcast{'' if len(rows) == 1 else 's'}, {figures['targeted']} targeted, "
                     f"delivery {pct(figures['delivered'], figures['targeted'])}, read {pct(figures['read'], figures['delivered'])}, "
                     f"{figures['pending']} pending")
-        card = re.search(r"^== " + re.escape(name) + r"\n(.*)$", text, re.M)
+        # a card's head, its link to the overview, then its figures
+        card = re.search(r"^== " + re.escape(name) + r"\n(?:Overview of the day: .*\n)?(.*)$", text, re.M)
         actual = card.group(1) if card else "(no card)"
         ok = actual.startswith(expected)
         failures += not ok

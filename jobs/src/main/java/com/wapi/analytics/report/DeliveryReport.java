@@ -54,8 +54,9 @@ class DeliveryReport implements OperationalReport {
         });
         Scope scope = Scope.sentIn(period);
         By[] groupings = GROUPINGS.stream().map(Grouping::by).toArray(By[]::new);
+        Funnels.Read read = funnels.read(scope, groupings);
         Map<String, List<FailureCount>> topFailures = new HashMap<>();
-        for (Funnels.Failures f : funnels.failures(scope, groupings)) {
+        for (Funnels.Failures f : read.failures()) {
             List<FailureCount> list = topFailures.computeIfAbsent(f.by() + "/" + f.id(), k -> new ArrayList<>());
             if (list.size() < TOP_FAILURES) {
                 list.add(f.failure());
@@ -63,7 +64,7 @@ class DeliveryReport implements OperationalReport {
         }
         Map<By, Section> sections = new LinkedHashMap<>();
         GROUPINGS.forEach(g -> sections.put(g.by(), section(g)));
-        for (Funnels.Row r : funnels.funnels(scope, groupings)) {
+        for (Funnels.Row r : read.funnels()) {
             List<Object> row = new ArrayList<>();
             row.add(r.id());
             if (r.by() == By.BROADCAST) {

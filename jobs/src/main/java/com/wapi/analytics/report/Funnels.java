@@ -3,6 +3,8 @@ package com.wapi.analytics.report;
 import com.wapi.analytics.clickhouse.ClickHouse;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -79,46 +81,55 @@ public class Funnels {
         this.clickHouse = clickHouse;
     }
 
+    /** Each group's funnel and its failures by error code, both from one read of message_state. */
+    public record Read(List<Row> funnels, List<Failures> failures) {
+    }
+
     /** The funnel of each group, by workspace, grouping and first send. */
     public List<Row> funnels(Scope scope, By... groupings) {
-        List<Row> rows = new ArrayList<>();
-        if (scope.isEmpty()) {
-            return rows;
-        }
-        clickHouse.sql().sql("""
-                SELECT workspace_id, grouping.1 AS kind, grouping.2 AS id, %s, toUInt32(min(sent_at)) AS first_sent
-                  FROM (SELECT workspace_id, accepted, has_delivered, has_read, state, sent_at, %s AS grouping
-                          FROM message_state WHERE %s)
-                 WHERE id != ''
-                 GROUP BY workspace_id, kind, id
-                 ORDER BY workspace_id, kind, first_sent, id""".formatted(FIGURES, groups(groupings), scope.condition()))
-                .params(scope.params())
-                .query(rs -> {
-                    rows.add(new Row(rs.getString(1), By.valueOf(rs.getString(2)), rs.getString(3), Funnel.read(rs, 4),
-                            rs.getLong(10)));
-                });
-        return rows;
+        return read(scope, groupings).funnels();
     }
 
     /** The failed messages of each group by error code, most frequent first, with the code's label and fix. */
     public List<Failures> failures(Scope scope, By... groupings) {
-        List<Failures> rows = new ArrayList<>();
+        return read(scope, groupings).failures();
+    }
+
+    /**
+     * Both at once: each group's messages are read in parts, the failed ones by error code and the others in one
+     * part; a group's funnel is the sum of its parts, its failures are its failed parts.
+     */
+    public Read read(Scope scope, By... groupings) {
+        Map<List<String>, Row> rows = new HashMap<>();
+        List<Failures> failures = new ArrayList<>();
         if (scope.isEmpty()) {
-            return rows;
+            return new Read(List.of(), failures);
         }
         clickHouse.sql().sql("""
-                SELECT workspace_id, grouping.1 AS kind, grouping.2 AS id, failure_code, any(failure_title), count() AS failures
-                  FROM (SELECT workspace_id, failure_code, failure_title, sent_at, %s AS grouping
-                          FROM message_state WHERE %s AND state = 'failed')
+                SELECT workspace_id, grouping.1 AS kind, grouping.2 AS id, state = 'failed' AS failed_part,
+                       if(failed_part, failure_code, 0) AS code, any(failure_title), %s, toUInt32(min(sent_at)) AS first_sent
+                  FROM (SELECT workspace_id, accepted, has_delivered, has_read, state, failure_code, failure_title, sent_at,
+                               %s AS grouping
+                          FROM message_state WHERE %s)
                  WHERE id != ''
-                 GROUP BY workspace_id, kind, id, failure_code
-                 ORDER BY workspace_id, kind, id, failures DESC, failure_code""".formatted(groups(groupings), scope.condition()))
+                 GROUP BY workspace_id, kind, id, failed_part, code""".formatted(FIGURES, groups(groupings), scope.condition()))
                 .params(scope.params())
                 .query(rs -> {
-                    rows.add(new Failures(rs.getString(1), By.valueOf(rs.getString(2)), rs.getString(3),
-                            FailureCount.of(rs.getInt(4), rs.getString(5), rs.getLong(6))));
+                    Row part = new Row(rs.getString(1), By.valueOf(rs.getString(2)), rs.getString(3), Funnel.read(rs, 7),
+                            rs.getLong(13));
+                    rows.merge(List.of(part.workspaceId(), part.by().name(), part.id()), part, (a, b) -> new Row(a.workspaceId(),
+                            a.by(), a.id(), a.funnel().plus(b.funnel()), Math.min(a.firstSent(), b.firstSent())));
+                    if (rs.getInt(4) == 1) {
+                        failures.add(new Failures(part.workspaceId(), part.by(), part.id(),
+                                FailureCount.of(rs.getInt(5), rs.getString(6), part.funnel().targeted())));
+                    }
                 });
-        return rows;
+        Comparator<Row> byGroup = Comparator.comparing(Row::workspaceId).thenComparing(r -> r.by().name());
+        Comparator<Failures> byGroupId = Comparator.comparing(Failures::workspaceId).thenComparing(f -> f.by().name())
+                .thenComparing(Failures::id);
+        failures.sort(byGroupId.thenComparing(Failures::failure, FailureCount.MOST_FREQUENT_FIRST));
+        return new Read(rows.values().stream().sorted(byGroup.thenComparingLong(Row::firstSent).thenComparing(Row::id)).toList(),
+                failures);
     }
 
     /** Each message once per grouping it belongs to: arrayJoin of (grouping name, group id) pairs. */

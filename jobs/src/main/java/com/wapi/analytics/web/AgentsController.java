@@ -2,15 +2,13 @@ package com.wapi.analytics.web;
 
 import com.wapi.analytics.report.Report;
 import com.wapi.analytics.report.Section;
-import com.wapi.analytics.signin.Viewer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Agents and teams: their work, who is buried now, and the response times as a histogram and percentiles. */
 @Controller
@@ -22,22 +20,17 @@ class AgentsController {
             "waiting_now", "oldest_waiting_for", "buried"};
     static final String[] TIMES = {"measure", "count", "p50", "p90", "p99", "business_p50", "within_sla_share"};
 
-    private final Frames frames;
     private final ReportRuns runs;
 
-    AgentsController(Frames frames, ReportRuns runs) {
-        this.frames = frames;
+    AgentsController(ReportRuns runs) {
         this.runs = runs;
     }
 
     @GetMapping("/app/workspaces/{workspaceId}/agents")
-    String agents(Viewer viewer, @PathVariable String workspaceId, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, Model model) {
-        Frame frame = frames.frame(viewer, workspaceId, from, to, "agents");
+    String agents(@ModelAttribute(binding = false) Frame frame, Model model) {
         CompletableFuture<Report> agents = runs.report("agents", frame.period());
         Report times = ReportRuns.get(runs.report("response-times", frame.period()));
         Report work = ReportRuns.get(agents);
-        model.addAttribute("frame", frame);
         model.addAttribute("agents", Grid.of(work, "agents", with("agent_id", "team_id", WORK)));
         model.addAttribute("teams", Grid.of(work, "teams", with("team_id", null, WORK)));
         model.addAttribute("histogram", Charts.bars("First responses by time taken", List.of("<1m", "1-5m", "5-15m",

@@ -4,12 +4,12 @@ import com.wapi.analytics.report.BroadcastRecipients;
 import com.wapi.analytics.report.Report;
 import com.wapi.analytics.report.ReportPeriod;
 import com.wapi.analytics.report.Section;
-import com.wapi.analytics.signin.Viewer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -19,31 +19,24 @@ class BroadcastsController {
 
     static final int PAGE_SIZE = 50;
 
-    private final Frames frames;
     private final ReportRuns runs;
     private final BroadcastRecipients recipients;
 
-    BroadcastsController(Frames frames, ReportRuns runs, BroadcastRecipients recipients) {
-        this.frames = frames;
+    BroadcastsController(ReportRuns runs, BroadcastRecipients recipients) {
         this.runs = runs;
         this.recipients = recipients;
     }
 
     @GetMapping("/app/workspaces/{workspaceId}/broadcasts")
-    String broadcasts(Viewer viewer, @PathVariable String workspaceId, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, Model model) {
-        Frame frame = frames.frame(viewer, workspaceId, from, to, "broadcasts");
-        model.addAttribute("frame", frame);
+    String broadcasts(@ModelAttribute(binding = false) Frame frame, Model model) {
         model.addAttribute("broadcasts", Broadcasts.table(ReportRuns.get(runs.report(Broadcasts.REPORT, frame.period())), frame));
         return "broadcasts";
     }
 
     @GetMapping("/app/workspaces/{workspaceId}/broadcasts/{broadcastId}")
-    String broadcast(Viewer viewer, @PathVariable String workspaceId, @PathVariable String broadcastId,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    String broadcast(@ModelAttribute(binding = false) Frame frame, @PathVariable String broadcastId,
             @RequestParam(required = false) String status, @RequestParam(required = false) Integer code,
             @RequestParam(defaultValue = "1") int page, Model model) {
-        Frame frame = frames.frame(viewer, workspaceId, from, to, "broadcasts");
         ReportPeriod period = frame.period();
         BroadcastRecipients.Filter filter = new BroadcastRecipients.Filter(status, code);
         CompletableFuture<Report> delivery = runs.report(Broadcasts.REPORT, period);
@@ -53,11 +46,12 @@ class BroadcastsController {
         Section section = report.section(Broadcasts.SECTION);
         List<Object> row = section.rows().stream().filter(r -> broadcastId.equals(section.value(r, "broadcast_id")))
                 .findFirst().orElse(null);
-        model.addAttribute("frame", frame);
         model.addAttribute("broadcastId", broadcastId);
         model.addAttribute("name", row == null ? "" : section.value(row, "name"));
         model.addAttribute("tiles", Tile.funnel(Broadcasts.funnel(report, broadcastId), null));
-        model.addAttribute("funnel", Grid.of(report, Broadcasts.SECTION, Grid.PLAIN, r -> r == row));
+        // its failures have a card of their own below, so the row leaves out the delivery report's top failures
+        model.addAttribute("funnel", Grid.of(report, Broadcasts.SECTION, Grid.PLAIN, r -> r == row, "broadcast_id", "name",
+                "template", "targeted", "sent", "delivered", "read", "failed", "pending", "delivery_rate", "read_rate"));
         model.addAttribute("failures", ReportRuns.get(failures));
         model.addAttribute("recipients", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
         model.addAttribute("page", page);

@@ -1,10 +1,13 @@
 package com.wapi.analytics.web;
 
+import com.wapi.analytics.report.Funnel;
+import com.wapi.analytics.report.Funnels;
+import com.wapi.analytics.report.Funnels.By;
+import com.wapi.analytics.report.Funnels.Scope;
 import com.wapi.analytics.report.Report;
 import com.wapi.analytics.report.ReportPeriod;
 import com.wapi.analytics.report.Reports;
 import com.wapi.analytics.report.Section;
-import com.wapi.analytics.signin.Viewer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,28 +15,27 @@ import java.util.function.Predicate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** The overview: the broadcast funnel's tiles, the rates per day beside the previous period, and what moved. */
 @Controller
 class OverviewController {
 
-    private final Frames frames;
     private final ReportRuns runs;
+    private final Funnels funnels;
 
-    OverviewController(Frames frames, ReportRuns runs) {
-        this.frames = frames;
+    OverviewController(ReportRuns runs, Funnels funnels) {
         this.runs = runs;
+        this.funnels = funnels;
     }
 
     @GetMapping("/app/workspaces/{workspaceId}/overview")
-    String overview(Viewer viewer, @PathVariable String workspaceId, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, Model model) {
-        Frame frame = frames.frame(viewer, workspaceId, from, to, "overview");
+    String overview(@ModelAttribute(binding = false) Frame frame, Model model) {
         ReportPeriod period = frame.period();
         CompletableFuture<Report> delivery = runs.report(Broadcasts.REPORT, period);
-        CompletableFuture<Report> deliveryBefore = runs.report(Broadcasts.REPORT, period.previous());
+        // the previous period's tiles need only its broadcasts' funnels, not the whole delivery report
+        CompletableFuture<Funnel> before = runs.async(() -> funnels.funnels(Scope.sentIn(period.previous()), By.BROADCAST)
+                .stream().map(Funnels.Row::funnel).reduce(Funnel.NONE, Funnel::plus));
         // one trends report over both periods: its days before the period are the previous period's (a period over
         // half the longest a report covers is drawn without the previous one)
         boolean withPrevious = period.days() * 2 <= Reports.MAX_DAYS;
@@ -46,8 +48,7 @@ class OverviewController {
         List<List<Object>> current = days.rows().stream().filter(inPeriod).toList();
         List<List<Object>> previous = days.rows().stream().filter(inPeriod.negate()).toList();
         List<String> labels = column(days, current, "day").stream().map(Object::toString).toList();
-        model.addAttribute("frame", frame);
-        model.addAttribute("tiles", Tile.funnel(Broadcasts.funnel(now, null), Broadcasts.funnel(ReportRuns.get(deliveryBefore), null)));
+        model.addAttribute("tiles", Tile.funnel(Broadcasts.funnel(now, null), ReportRuns.get(before)));
         model.addAttribute("deliveryChart", Charts.rateLine("Delivery rate per day", labels, rates(days, current, "delivery_rate"),
                 rates(days, previous, "delivery_rate")));
         model.addAttribute("readChart", Charts.rateLine("Read rate per day", labels, rates(days, current, "read_rate"),

@@ -2,7 +2,6 @@ package com.wapi.analytics.web;
 
 import com.wapi.analytics.csv.SafeCsv;
 import com.wapi.analytics.report.BroadcastRecipients;
-import com.wapi.analytics.signin.Viewer;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -13,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,19 +22,15 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RestController
 class RecipientsCsvController {
 
-    private final Frames frames;
     private final BroadcastRecipients recipients;
 
-    RecipientsCsvController(Frames frames, BroadcastRecipients recipients) {
-        this.frames = frames;
+    RecipientsCsvController(BroadcastRecipients recipients) {
         this.recipients = recipients;
     }
 
     @GetMapping("/app/workspaces/{workspaceId}/broadcasts/{broadcastId}/recipients.csv")
-    ResponseEntity<StreamingResponseBody> csv(Viewer viewer, @PathVariable String workspaceId, @PathVariable String broadcastId,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    ResponseEntity<StreamingResponseBody> csv(@ModelAttribute(binding = false) Frame frame, @PathVariable String broadcastId,
             @RequestParam(required = false) String status, @RequestParam(required = false) Integer code) {
-        Frame frame = frames.frame(viewer, workspaceId, from, to, "broadcasts");
         BroadcastRecipients.Filter filter = new BroadcastRecipients.Filter(status, code);
         String file = "recipients-" + broadcastId.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + frame.period().from() + "-"
                 + frame.period().to() + ".csv";

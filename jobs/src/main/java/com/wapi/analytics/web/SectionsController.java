@@ -1,43 +1,35 @@
 package com.wapi.analytics.web;
 
 import com.wapi.analytics.report.Report;
-import com.wapi.analytics.signin.Viewer;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** The pages that show a report's sections as they are: attribution and flows. */
 @Controller
 class SectionsController {
 
-    private final Frames frames;
     private final ReportRuns runs;
 
-    SectionsController(Frames frames, ReportRuns runs) {
-        this.frames = frames;
+    SectionsController(ReportRuns runs) {
         this.runs = runs;
     }
 
     @GetMapping("/app/workspaces/{workspaceId}/attribution")
-    String attribution(Viewer viewer, @PathVariable String workspaceId, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, Model model) {
-        return sections(viewer, workspaceId, from, to, "attribution", "Attribution", model);
+    String attribution(@ModelAttribute(binding = false) Frame frame, Model model) {
+        return sections(frame, "attribution", "Attribution", model);
     }
 
     @GetMapping("/app/workspaces/{workspaceId}/flows")
-    String flows(Viewer viewer, @PathVariable String workspaceId, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, Model model) {
-        return sections(viewer, workspaceId, from, to, "flows", "Flows", model);
+    String flows(@ModelAttribute(binding = false) Frame frame, Model model) {
+        return sections(frame, "flows", "Flows", model);
     }
 
-    private String sections(Viewer viewer, String workspaceId, String from, String to, String name, String title, Model model) {
-        Frame frame = frames.frame(viewer, workspaceId, from, to, name);
+    private String sections(Frame frame, String name, String title, Model model) {
         Report report = ReportRuns.get(runs.report(name, frame.period()));
         List<Grid> grids = report.sections().stream().map(s -> Grid.of(report, s.name())).toList();
-        model.addAttribute("frame", frame);
         model.addAttribute("title", title);
         model.addAttribute("grids", grids);
         model.addAttribute("definitions", report.definitions());

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * A headline figure with its change against the previous period; tone says whether the move is good ("up"), bad
- * ("down") or neither ("flat"), failures counting as bad when they rise.
+ * ("down") or neither ("flat"), failures and pending messages counting as bad when they rise.
  */
 public record Tile(String label, String value, String change, String tone) {
 
@@ -20,6 +20,7 @@ public record Tile(String label, String value, String change, String tone) {
                 count("Delivered", now.delivered(), before.delivered(), true),
                 count("Read", now.read(), before.read(), true),
                 count("Failed", now.failed(), before.failed(), false),
+                count("Pending", now.pending(), before.pending(), false),
                 rate("Delivery rate", now.deliveryRate(), before.deliveryRate(), now.targeted() > 0, before.targeted() > 0),
                 rate("Read rate", now.readRate(), before.readRate(), now.delivered() > 0, before.delivered() > 0));
     }

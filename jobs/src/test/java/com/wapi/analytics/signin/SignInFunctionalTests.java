@@ -2,13 +2,10 @@ package com.wapi.analytics.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.wapi.analytics.cli.WapiCommandLine;
 import com.wapi.analytics.support.CliResult;
+import com.wapi.analytics.support.MailIntegrationTest;
 import com.wapi.analytics.support.MailParts;
-import com.wapi.analytics.support.Smtp;
-import com.wapi.analytics.support.TestDatabases;
 import com.wapi.analytics.tenancy.Member;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.Setup;
@@ -28,15 +25,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * People sign in to the pages with a one-time link emailed to them, and see only their organization's workspaces
@@ -48,27 +41,14 @@ import org.springframework.test.context.DynamicPropertySource;
         "wapi.scheduler.enabled=false", "wapi.public-url=https://analytics.example.test",
         "wapi.signin.links-per-address=5", "wapi.signin.links-per-client=60"})
 @ActiveProfiles("serve")
-@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SignInFunctionalTests {
+class SignInFunctionalTests extends MailIntegrationTest {
 
     /** Every page under /app/workspaces/{id}/: each is checked for every role. */
     static final List<String> WORKSPACE_PAGES = List.of("overview", "broadcasts", "broadcasts/bc_1", "broadcasts/bc_1/recipients.csv",
             "failures", "agents", "attribution", "flows", "audit");
     static final Pattern LINK = Pattern.compile("https://analytics\\.example\\.test/login/ott\\?token=[A-Za-z0-9-]+");
-    static final ServerSetup SMTP = Smtp.onFreePort();
-
-    @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(SMTP);
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        TestDatabases.create().springProperties().forEach((k, v) -> registry.add(k, () -> v));
-        registry.add("spring.mail.host", SMTP::getBindAddress);
-        registry.add("spring.mail.port", SMTP::getPort);
-    }
-
     @LocalServerPort int port;
     @Autowired Setup setup;
     @Autowired JdbcClient db;

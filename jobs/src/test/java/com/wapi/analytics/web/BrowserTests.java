@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.wapi.analytics.etl.EtlRunner;
 import com.wapi.analytics.report.ReportScenario;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.wapi.analytics.support.Chromium;
+import com.wapi.analytics.support.MailIntegrationTest;
 import com.wapi.analytics.support.MailParts;
-import com.wapi.analytics.support.Smtp;
 import com.wapi.analytics.support.RawEventsFixture;
-import com.wapi.analytics.support.TestDatabases;
 import com.wapi.analytics.tenancy.Setup;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
@@ -22,7 +19,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,10 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The pages in Debian's Chromium at 1280x800 and 375x812 on {@link ReportScenario}: every page opens with no console
@@ -43,9 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "wapi.scheduler.enabled=false")
 @ActiveProfiles("serve")
-@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserTests {
+class BrowserTests extends MailIntegrationTest {
 
     static final String PERIOD = "?from=2026-11-23&to=2026-11-23";
     static final List<String> PAGES = List.of("overview", "broadcasts", "broadcasts/bc_summer", "failures", "agents",
@@ -54,18 +46,6 @@ class BrowserTests {
 
     static final String OWNER = "owner@acme.test";
     static final Pattern LINK = Pattern.compile("http\\S*(/login/ott\\?token=[A-Za-z0-9-]+)");
-    static final ServerSetup SMTP = Smtp.onFreePort();
-
-    @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(SMTP);
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        TestDatabases.create().springProperties().forEach((k, v) -> registry.add(k, () -> v));
-        registry.add("spring.mail.host", SMTP::getBindAddress);
-        registry.add("spring.mail.port", SMTP::getPort);
-    }
-
     @LocalServerPort int port;
     @Autowired Setup setup;
     @Autowired JdbcClient postgres;
