@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A minimal HTTP/1.1 keep-alive client for the load generator: one connection, one request at a time, no
@@ -42,8 +43,9 @@ final class PlainHttpClient implements AutoCloseable {
             String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
                     + "\r\nContent-Type: application/json\r\n" + headerName + ": " + headerValue
                     + "\r\nContent-Length: " + body.length + "\r\n\r\n";
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
+            byte[] request = Arrays.copyOf(head.getBytes(StandardCharsets.US_ASCII), head.length() + body.length);
+            System.arraycopy(body, 0, request, head.length(), body.length);
+            out.write(request); // one write, one segment: the receiver gets the request in one read
             out.flush();
             return readResponse();
         } catch (IOException e) {
