@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -151,32 +150,33 @@ class BodyReadingFilter extends HttpFilter {
             }
         }
 
-        /** 413, without reading the rest: the connection is closed. */
+        /** 413, without reading the rest: the connection is closed (a body of /events gets it from its controller). */
         void tooLarge() {
             if (!webhook) {
                 dispatch(TOO_LARGE, Boolean.TRUE);
             } else if (settled.compareAndSet(false, true)) {
-                answer(webhooks.tooLarge());
+                answer(webhooks.tooLarge(), true);
             }
         }
 
         /** Not on the landing writer's thread: a client that does not read its answers must never hold it up. */
         private void answerOnContainerThread(WebhookReceiver.Answer answer) {
             try {
-                async.start(() -> answer(answer));
+                async.start(() -> answer(answer, false));
             } catch (IllegalStateException requestEnded) {
                 completed.countDown(); // the client left or the deadline answered it
             }
         }
 
-        private void answer(WebhookReceiver.Answer answer) {
+        /** The one place an answer is written, whoever gives it; at most once per request. */
+        private void answer(WebhookReceiver.Answer answer, boolean closeConnection) {
             if (!answered.compareAndSet(false, true)) {
                 return;
             }
             try {
                 HttpServletResponse response = (HttpServletResponse) async.getResponse();
                 response.setStatus(answer.status());
-                if (answer.status() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+                if (closeConnection) {
                     response.setHeader("Connection", "close");
                 }
                 if (answer.retryLater()) {
@@ -203,7 +203,7 @@ class BodyReadingFilter extends HttpFilter {
                 refuse(HttpServletResponse.SC_REQUEST_TIMEOUT, "body_timeout", "the body did not arrive within "
                         + properties.bodyDeadlineMillis() / 1000 + " s; nothing was stored: send it in one go");
             } else if (webhook) {
-                answer(WebhookReceiver.UNAVAILABLE);
+                answer(WebhookReceiver.UNAVAILABLE, false);
                 try {
                     // the landing may have claimed the answer an instant before: let it finish writing
                     completed.await(1, TimeUnit.SECONDS);
@@ -247,21 +247,12 @@ class BodyReadingFilter extends HttpFilter {
             }
         }
 
-        private void refuse(int status, String code, String detail) throws IOException {
-            if (!settled.compareAndSet(false, true)) {
-                return;
+        /** An answer before the body was read whole: the rest is not read, so the connection is closed. */
+        private void refuse(int status, String code, String detail) {
+            if (settled.compareAndSet(false, true)) {
+                metrics.outcome(endpoint, code);
+                answer(WebhookReceiver.error(status, code, detail), true);
             }
-            metrics.outcome(endpoint, code);
-            HttpServletResponse response = (HttpServletResponse) async.getResponse();
-            response.setStatus(status);
-            response.setHeader("Connection", "close");
-            if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
-                response.setHeader("Retry-After", "5");
-            }
-            response.setContentType("application/json");
-            response.getOutputStream().write(("{\"error\":\"" + code + "\",\"detail\":\"" + detail + "\"}")
-                    .getBytes(StandardCharsets.UTF_8));
-            async.complete();
         }
 
         private synchronized boolean reserve(int n) {
