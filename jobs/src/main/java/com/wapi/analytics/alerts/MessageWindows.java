@@ -1,6 +1,7 @@
 package com.wapi.analytics.alerts;
 
 import com.wapi.analytics.clickhouse.ClickHouse;
+import com.wapi.analytics.report.MessageStates;
 import com.wapi.analytics.report.ReportPeriod;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +23,8 @@ class MessageWindows {
             SELECT sent_at >= toDateTime(:recent, 'UTC') AS is_recent, if(state = 'failed', failure_code, 0) AS code,
                    any(failure_title) AS title, count() AS targeted,
                    countIf(state IN ('delivered', 'read')) AS delivered, countIf(state = 'failed') AS failed
-              FROM message_state
-             WHERE workspace_id = :workspace AND sent_at >= toDateTime(:from, 'UTC') AND sent_at < toDateTime(:to, 'UTC')
-             GROUP BY is_recent, code""";
+              FROM %s
+             GROUP BY is_recent, code""".formatted(MessageStates.of("workspace_id = :workspace", MessageStates.SENT_BETWEEN));
 
     private final ClickHouse clickHouse;
 

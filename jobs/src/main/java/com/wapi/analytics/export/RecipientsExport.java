@@ -2,6 +2,7 @@ package com.wapi.analytics.export;
 
 import com.wapi.analytics.report.Column;
 import com.wapi.analytics.report.FactQueries;
+import com.wapi.analytics.report.MessageStates;
 import com.wapi.analytics.report.Funnels;
 import com.wapi.analytics.report.ReportPeriod;
 import java.io.IOException;
@@ -25,10 +26,10 @@ class RecipientsExport {
     private static final String RECIPIENTS = """
             SELECT broadcast_id, contact_id, wamid, state, toUInt32(sent_at), toUInt32(delivered_at), toUInt32(read_at),
                    toUInt32(failed_at), failure_code, failure_subcode, failure_title, failure_message
-              FROM message_state
-             WHERE workspace_id = :workspace AND %s
-               AND sent_at >= toDateTime(:from, 'UTC') AND sent_at < toDateTime(:to, 'UTC')
-             ORDER BY broadcast_id, sent_at, message_key""".formatted(Funnels.BROADCAST_MESSAGES);
+              FROM %s
+             WHERE %s
+             ORDER BY broadcast_id, sent_at, message_key""".formatted(
+            MessageStates.of("workspace_id = :workspace", MessageStates.SENT_BETWEEN), Funnels.BROADCAST_MESSAGES);
 
     private final FactQueries facts;
 

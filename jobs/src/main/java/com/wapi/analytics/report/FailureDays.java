@@ -12,10 +12,10 @@ public class FailureDays {
 
     private static final String PER_DAY = """
             SELECT failure_code, failure_subcode, toString(toDate(sent_at, :zone)) AS day, count()
-              FROM message_state
-             WHERE workspace_id = :workspace AND sent_at >= toDateTime(:from, 'UTC') AND sent_at < toDateTime(:to, 'UTC')
-               AND state = 'failed'
-             GROUP BY failure_code, failure_subcode, day""";
+              FROM %s
+             WHERE state = 'failed'
+             GROUP BY failure_code, failure_subcode, day""".formatted(
+            MessageStates.ofFailed("workspace_id = :workspace", MessageStates.SENT_BETWEEN));
 
     private final FactQueries facts;
 

@@ -22,11 +22,11 @@ class FailuresReport implements OperationalReport {
             SELECT sent_at >= toDateTime(:from, 'UTC') AS in_period, failure_code, failure_subcode, any(failure_title) AS title,
                    count() AS failures, uniqExactIf(broadcast_id, broadcast_id != '') AS broadcasts,
                    toUInt32(min(failed_at)) AS first_seen, toUInt32(max(failed_at)) AS last_seen
-              FROM message_state
-             WHERE workspace_id = :workspace AND sent_at >= toDateTime(:previous, 'UTC') AND sent_at < toDateTime(:to, 'UTC')
-               AND state = 'failed'
+              FROM %s
+             WHERE state = 'failed'
              GROUP BY in_period, failure_code, failure_subcode
-             ORDER BY failures DESC, failure_code, failure_subcode""";
+             ORDER BY failures DESC, failure_code, failure_subcode""".formatted(
+            MessageStates.ofFailed("workspace_id = :workspace", MessageStates.sentBetween("previous", "to")));
 
     private final FactQueries facts;
 

@@ -42,29 +42,35 @@ public class Funnels {
         }
     }
 
-    /** Which messages: a condition on message_state and its parameters. */
-    public record Scope(String condition, Map<String, Object> params, boolean isEmpty) {
+    /**
+     * Which messages: those of {@code workspaces} (a condition on workspace_id) whose send matches {@code sends} (a
+     * condition on outbound_messages, see {@link MessageStates}), with the parameters of both.
+     */
+    public record Scope(String workspaces, String sends, Map<String, Object> params, boolean isEmpty) {
 
         /** The messages of a report's workspace sent in its period. */
         public static Scope sentIn(ReportPeriod period) {
-            return new Scope("workspace_id = :workspace AND " + SENT_BETWEEN, Map.of("workspace", period.workspaceId(),
-                    "from", period.utcFrom(), "to", period.utcTo(), "zone", period.zone().getId()), false);
+            return new Scope("workspace_id = :workspace", MessageStates.SENT_BETWEEN, Map.of("workspace",
+                    period.workspaceId(), "from", period.utcFrom(), "to", period.utcTo(), "zone", period.zone().getId()),
+                    false);
         }
 
         /** The messages of these workspaces sent from {@code utcFrom} (included) to {@code utcTo} (excluded). */
         public static Scope sentIn(List<String> workspaceIds, String utcFrom, String utcTo) {
-            return new Scope("workspace_id IN (:workspaces) AND " + SENT_BETWEEN,
+            return new Scope("workspace_id IN (:workspaces)", MessageStates.SENT_BETWEEN,
                     Map.of("workspaces", workspaceIds, "from", utcFrom, "to", utcTo), workspaceIds.isEmpty());
         }
 
         /** Every message of these broadcasts of these workspaces, whenever sent. */
         public static Scope wholeLife(List<String> workspaceIds, List<String> broadcastIds) {
-            return new Scope("workspace_id IN (:workspaces) AND broadcast_id IN (:broadcasts)",
+            return new Scope("workspace_id IN (:workspaces)", "broadcast_id IN (:broadcasts)",
                     Map.of("workspaces", workspaceIds, "broadcasts", broadcastIds),
                     workspaceIds.isEmpty() || broadcastIds.isEmpty());
         }
 
-        private static final String SENT_BETWEEN = "sent_at >= toDateTime(:from, 'UTC') AND sent_at < toDateTime(:to, 'UTC')";
+        String messages() {
+            return MessageStates.of(workspaces, sends);
+        }
     }
 
     /** One group's funnel; {@code firstSent} is its first message's send time, epoch seconds. */
@@ -110,9 +116,9 @@ public class Funnels {
                        if(failed_part, failure_code, 0) AS code, any(failure_title), %s, toUInt32(min(sent_at)) AS first_sent
                   FROM (SELECT workspace_id, accepted, has_delivered, has_read, state, failure_code, failure_title, sent_at,
                                %s AS grouping
-                          FROM message_state WHERE %s)
+                          FROM %s)
                  WHERE id != ''
-                 GROUP BY workspace_id, kind, id, failed_part, code""".formatted(FIGURES, groups(groupings), scope.condition()))
+                 GROUP BY workspace_id, kind, id, failed_part, code""".formatted(FIGURES, groups(groupings), scope.messages()))
                 .params(scope.params())
                 .query(rs -> {
                     Row part = new Row(rs.getString(1), By.valueOf(rs.getString(2)), rs.getString(3), Funnel.read(rs, 7),
