@@ -4,6 +4,21 @@
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 fresh_databases() { # NAME: drops and re-creates NAME in Postgres and ClickHouse, points WAPI_* at it, migrates
+  service_clients "$1"
+  echo "== databases $DATABASE (re-created)"
+  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DATABASE WITH (FORCE)" -c "CREATE DATABASE $DATABASE" 2>/dev/null
+  ch_http "DROP DATABASE IF EXISTS $DATABASE"
+  use_databases
+}
+
+reuse_databases() { # NAME MESSAGES WORKSPACES: as fresh_databases, keeping NAME when it holds that many of each
+  service_clients "$1"
+  [ "$(ch_http "SELECT uniqExact(message_key) FROM outbound_messages" "$1" 2>/dev/null)" = "$2" ] || return 1
+  [ "$("${PSQL[@]}" -d "$1" -c "SELECT count(*) FROM workspaces" 2>/dev/null)" = "$3" ] || return 1
+  use_databases
+}
+
+service_clients() { # NAME: starts the services, sets the clients' variables and DATABASE
   scripts/services up >/dev/null
   set -a; . .services/env; set +a
   PG_PORT=$(grep '^PG_PORT=' .services/env | cut -d= -f2)
@@ -13,9 +28,9 @@ fresh_databases() { # NAME: drops and re-creates NAME in Postgres and ClickHouse
   PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U "$WAPI_PG_USER" -v ON_ERROR_STOP=1 -qAt)
   CH_CLIENT=(clickhouse-client --port "$CH_TCP" --user "$WAPI_CH_USER" --password "$WAPI_CH_PASSWORD")
   DATABASE=$1
-  echo "== databases $DATABASE (re-created)"
-  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DATABASE WITH (FORCE)" -c "CREATE DATABASE $DATABASE" 2>/dev/null
-  ch_http "DROP DATABASE IF EXISTS $DATABASE"
+}
+
+use_databases() { # points WAPI_* at DATABASE and migrates it
   export WAPI_PG_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DATABASE"
   export WAPI_CH_URL="jdbc:clickhouse://127.0.0.1:$CH_HTTP/$DATABASE"
   scripts/wapi migrate >/dev/null

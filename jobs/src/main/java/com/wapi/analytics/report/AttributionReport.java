@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,24 +32,33 @@ class AttributionReport implements OperationalReport {
              WHERE workspace_id = :workspace AND event_time >= toDateTime(:from, 'UTC') AND event_time < toDateTime(:to, 'UTC')
              GROUP BY link_id""";
 
-    static final String CONVERSATIONS = """
+    /**
+     * The views grouping only the period's conversations or conversions and the touches that can be theirs: those
+     * from a window before the period's start to its end (the parameter {@code window}, seconds).
+     */
+    private static final String TOUCHES_IN_WINDOW = "workspace_id = :workspace AND touch_time >= toDateTime(:from, 'UTC') - :window"
+            + " AND touch_time < toDateTime(:to, 'UTC')";
+    private static final String IN_PERIOD = "workspace_id = :workspace AND event_time >= toDateTime(:from, 'UTC')"
+            + " AND event_time < toDateTime(:to, 'UTC')";
+
+    private static final String CONVERSATIONS = """
             SELECT attributed_kind, attributed_id, count()
-              FROM conversation_attribution
-             WHERE workspace_id = :workspace
-               AND conversation_opened_at >= toDateTime(:from, 'UTC') AND conversation_opened_at < toDateTime(:to, 'UTC')
-             GROUP BY attributed_kind, attributed_id""";
+              FROM (%s)
+             GROUP BY attributed_kind, attributed_id""".formatted(new ViewText("004_conversations.sql", "conversation_attribution")
+            .where("FROM touches", TOUCHES_IN_WINDOW).where("FROM agent_actions WHERE action = 'opened'", IN_PERIOD).select());
 
     private static final String ALL_CONVERSATIONS = """
             SELECT count()
               FROM conversation_facts
              WHERE workspace_id = :workspace AND opened_at >= toDateTime(:from, 'UTC') AND opened_at < toDateTime(:to, 'UTC')""";
 
-    static final String CONVERSIONS = """
+    private static final String CONVERSIONS = """
             SELECT attributed_kind, attributed_id, revenue_currency, count(), sum(revenue)
-              FROM conversion_attribution
-             WHERE workspace_id = :workspace AND converted_at >= toDateTime(:from, 'UTC') AND converted_at < toDateTime(:to, 'UTC')
+              FROM (%s)
              GROUP BY attributed_kind, attributed_id, revenue_currency
-             ORDER BY attributed_kind, attributed_id, revenue_currency""";
+             ORDER BY attributed_kind, attributed_id, revenue_currency""".formatted(
+            new ViewText("004_conversations.sql", "conversion_attribution")
+                    .where("FROM touches", TOUCHES_IN_WINDOW).where("FROM conversions", IN_PERIOD).select());
 
     private static final String CLICKS_BY = """
             SELECT link_id, source, device, country, count() AS clicks
@@ -63,6 +73,16 @@ class AttributionReport implements OperationalReport {
     AttributionReport(FactQueries facts, AttributionWindows windows) {
         this.facts = facts;
         this.windows = windows;
+    }
+
+    /** The period's conversations per attributed touch: kind, id, conversations. */
+    static StatementSpec conversations(FactQueries facts, AttributionWindows windows, ReportPeriod period) {
+        return facts.sql(CONVERSATIONS, period).param("window", windows.inUse().conversationSeconds());
+    }
+
+    /** The period's conversions per attributed touch and currency: kind, id, currency, conversions, revenue. */
+    static StatementSpec conversions(FactQueries facts, AttributionWindows windows, ReportPeriod period) {
+        return facts.sql(CONVERSIONS, period).param("window", windows.inUse().conversionSeconds());
     }
 
     @Override
@@ -88,7 +108,7 @@ class AttributionReport implements OperationalReport {
             touches.computeIfAbsent(new Touch("link", rs.getString(1)), k -> new long[4])[1] = rs.getLong(2);
         });
         long[] attributed = {0};
-        facts.sql(CONVERSATIONS, period).query(rs -> {
+        conversations(facts, windows, period).query(rs -> {
             touches.computeIfAbsent(Touch.of(rs.getString(1), rs.getString(2)), k -> new long[4])[2] = rs.getLong(3);
             attributed[0] += rs.getLong(3);
         });
@@ -98,7 +118,7 @@ class AttributionReport implements OperationalReport {
         }
         Section revenue = new Section("revenue", "Conversions and revenue per currency", Column.text("touch_kind"),
                 Column.text("touch_id"), Column.text("currency"), Column.count("conversions"), Column.amount("revenue"));
-        facts.sql(CONVERSIONS, period).query(rs -> {
+        conversions(facts, windows, period).query(rs -> {
             Touch touch = Touch.of(rs.getString(1), rs.getString(2));
             touches.computeIfAbsent(touch, k -> new long[4])[3] += rs.getLong(4);
             revenue.add(touch.kind(), touch.id(), rs.getString(3), rs.getLong(4), amount(rs.getBigDecimal(5)));

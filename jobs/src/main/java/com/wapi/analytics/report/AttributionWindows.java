@@ -41,8 +41,11 @@ public class AttributionWindows {
                 .param("conversion", Long.toString(conversion.toSeconds())).update();
     }
 
-    /** The definition as reports print it, with the windows the views use now (product_settings, else defaults). */
-    public String definition() {
+    /** The windows the views use now, in seconds: product_settings, else the defaults. */
+    record InUse(long conversationSeconds, long conversionSeconds) {
+    }
+
+    InUse inUse() {
         long[] seconds = {DEFAULT_CONVERSATION.toSeconds(), DEFAULT_CONVERSION.toSeconds()};
         clickHouse.sql().sql("SELECT name, value FROM product_settings").query(rs -> {
             int i = rs.getString(1).equals("conversation_window_seconds") ? 0 : rs.getString(1).equals("conversion_window_seconds") ? 1 : -1;
@@ -50,6 +53,13 @@ public class AttributionWindows {
                 seconds[i] = Long.parseLong(rs.getString(2));
             }
         });
+        return new InUse(seconds[0], seconds[1]);
+    }
+
+    /** The definition as reports print it, with the windows the views use now (product_settings, else defaults). */
+    public String definition() {
+        InUse inUse = inUse();
+        long[] seconds = {inUse.conversationSeconds(), inUse.conversionSeconds()};
         return "attribution: a conversation belongs to the contact's last broadcast, flow or link touch in the "
                 + describe(seconds[0]) + " before it opened; a conversion to the last touch in the " + describe(seconds[1])
                 + " before it";

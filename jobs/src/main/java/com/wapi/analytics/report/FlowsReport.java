@@ -81,9 +81,11 @@ class FlowsReport implements OperationalReport {
              ORDER BY event_time, kind DESC, event_id""";
 
     private final FactQueries facts;
+    private final AttributionWindows windows;
 
-    FlowsReport(FactQueries facts) {
+    FlowsReport(FactQueries facts, AttributionWindows windows) {
         this.facts = facts;
+        this.windows = windows;
     }
 
     @Override
@@ -116,14 +118,14 @@ class FlowsReport implements OperationalReport {
                 f.previous = p;
             }
         });
-        facts.sql(AttributionReport.CONVERSATIONS, period).query(rs -> {
+        AttributionReport.conversations(facts, windows, period).query(rs -> {
             if (rs.getString(1).equals("flow")) {
                 flows.computeIfAbsent(rs.getString(2), k -> new Flow()).conversations = rs.getLong(3);
             }
         });
         Section revenue = new Section("revenue", "Conversions and revenue attributed, per currency", Column.text("flow_id"),
                 Column.text("currency"), Column.count("conversions"), Column.amount("revenue"));
-        facts.sql(AttributionReport.CONVERSIONS, period).query(rs -> {
+        AttributionReport.conversions(facts, windows, period).query(rs -> {
             if (rs.getString(1).equals("flow")) {
                 flows.computeIfAbsent(rs.getString(2), k -> new Flow()).conversions += rs.getLong(4);
                 revenue.add(rs.getString(2), rs.getString(3), rs.getLong(4), AttributionReport.amount(rs.getBigDecimal(5)));

@@ -1,28 +1,15 @@
 package com.wapi.analytics.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import org.springframework.core.io.ClassPathResource;
-
 /**
  * The rows of the view message_state (clickhouse/003_views.sql) for some of its messages, as a table expression
- * that groups only those messages. The view groups a workspace's sends and statuses by message before a condition on
- * the send (its time, its broadcast) can apply, so a report on one week read the whole history; ClickHouse does not
- * push such a condition below the grouping. Here the view's own SELECT, read from the migration file so that there
- * is one definition, gets the condition inside: the sends it selects, and the statuses of those sends.
+ * that groups only those messages: the view's own SELECT ({@link ViewText}) reading the sends a condition selects
+ * and the statuses of those sends. On the view itself, a condition on the send (its time, its broadcast) applies
+ * after the whole history of the workspace has been grouped.
  */
 public final class MessageStates {
 
-    private static final String VIEW_FILE = "clickhouse/003_views.sql";
-    private static final Pattern VIEW = Pattern.compile(
-            "(?s)CREATE VIEW IF NOT EXISTS message_state AS\\s*(SELECT.*?HAVING max\\(is_outbound\\) = 1);");
-    private static final String SENDS = "FROM outbound_messages\n";
-    private static final String STATUSES = "FROM message_status\n";
-    private static final String TEMPLATE = template();
+    private static final String TEMPLATE = new ViewText("003_views.sql", "message_state")
+            .where("FROM outbound_messages", "{sends}").where("FROM message_status", "{statuses}").select();
 
     /** A send-time condition on outbound_messages with the parameters {@code from} and {@code to}. */
     public static final String SENT_BETWEEN = sentBetween("from", "to");
@@ -54,30 +41,5 @@ public final class MessageStates {
     /** Sent from the time of the parameter {@code from} (included) to that of {@code to} (excluded), UTC. */
     public static String sentBetween(String from, String to) {
         return "event_time >= toDateTime(:" + from + ", 'UTC') AND event_time < toDateTime(:" + to + ", 'UTC')";
-    }
-
-    private static String template() {
-        String file;
-        try {
-            file = new ClassPathResource(VIEW_FILE).getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String withoutComments = file.lines().filter(l -> !l.strip().startsWith("--")).collect(Collectors.joining("\n"));
-        Matcher view = VIEW.matcher(withoutComments);
-        if (!view.find()) {
-            throw new IllegalStateException(VIEW_FILE + " no longer defines message_state as MessageStates expects");
-        }
-        String select = view.group(1);
-        if (count(select, SENDS) != 1 || count(select, STATUSES) != 1) {
-            throw new IllegalStateException("message_state in " + VIEW_FILE + " must read outbound_messages and "
-                    + "message_status once each, as MessageStates expects");
-        }
-        return select.replace(SENDS, "FROM outbound_messages WHERE {sends}\n")
-                .replace(STATUSES, "FROM message_status WHERE {statuses}\n");
-    }
-
-    private static int count(String text, String part) {
-        return text.split(Pattern.quote(part), -1).length - 1;
     }
 }
