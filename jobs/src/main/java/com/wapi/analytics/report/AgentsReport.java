@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 
 /**
@@ -95,26 +96,37 @@ class AgentsReport implements OperationalReport {
 
     @Override
     public Report build(ReportPeriod period) {
-        Map<String, Figures> agents = new TreeMap<>();
-        facts.sql(ACTIVITY, period).query(rs -> {
-            Figures f = agents.computeIfAbsent(rs.getString(1), k -> new Figures());
-            f.assignments = rs.getLong(2);
-            f.takeovers = rs.getLong(3);
-            f.replies = rs.getLong(4);
-            f.resolutions = rs.getLong(5);
-        });
-        facts.sql(RESOLUTION, period).query(rs -> {
-            Figures f = agents.computeIfAbsent(rs.getString(1), k -> new Figures());
-            f.handled = rs.getLong(2);
-            f.resolvedNow = rs.getLong(3);
-        });
-        facts.sql(OPEN_NOW, period).query(rs -> {
-            Figures f = agents.computeIfAbsent(rs.getString(1), k -> new Figures());
-            f.open = rs.getLong(2);
-            f.waiting = rs.getLong(3);
-            f.oldestWaiting = rs.getLong(4);
+        // the queries are independent: each runs beside the others and the figures are put together here
+        CompletableFuture<List<Counts>> activity = counts(ACTIVITY, period, 4);
+        CompletableFuture<List<Counts>> resolution = counts(RESOLUTION, period, 2);
+        CompletableFuture<List<Counts>> openNow = counts(OPEN_NOW, period, 3);
+        CompletableFuture<Map<String, String>> teamsOf = facts.async(() -> {
+            Map<String, String> teams = new TreeMap<>();
+            facts.sql(TEAMS, period).query(rs -> {
+                teams.put(rs.getString(1), rs.getString(2));
+            });
+            return teams;
         });
         ServiceTimes.Times times = serviceTimes.load(period);
+        Map<String, Figures> agents = new TreeMap<>();
+        for (Counts c : FactQueries.get(activity)) {
+            Figures f = agents.computeIfAbsent(c.agent(), k -> new Figures());
+            f.assignments = c.values()[0];
+            f.takeovers = c.values()[1];
+            f.replies = c.values()[2];
+            f.resolutions = c.values()[3];
+        }
+        for (Counts c : FactQueries.get(resolution)) {
+            Figures f = agents.computeIfAbsent(c.agent(), k -> new Figures());
+            f.handled = c.values()[0];
+            f.resolvedNow = c.values()[1];
+        }
+        for (Counts c : FactQueries.get(openNow)) {
+            Figures f = agents.computeIfAbsent(c.agent(), k -> new Figures());
+            f.open = c.values()[0];
+            f.waiting = c.values()[1];
+            f.oldestWaiting = c.values()[2];
+        }
         times.waits().stream().filter(t -> !t.agentId().isEmpty()).forEach(t -> {
             Figures f = agents.computeIfAbsent(t.agentId(), k -> new Figures());
             switch (t.measure()) {
@@ -123,10 +135,7 @@ class AgentsReport implements OperationalReport {
                 default -> { }
             }
         });
-        Map<String, String> teamOf = new TreeMap<>();
-        facts.sql(TEAMS, period).query(rs -> {
-            teamOf.put(rs.getString(1), rs.getString(2));
-        });
+        Map<String, String> teamOf = FactQueries.get(teamsOf);
         Map<String, Figures> teams = new TreeMap<>();
         agents.forEach((agent, f) -> teams.computeIfAbsent(teamOf.getOrDefault(agent, ""), k -> new Figures()).add(f));
 
@@ -141,6 +150,20 @@ class AgentsReport implements OperationalReport {
                 "first responses count for the agent who sent them, resolution times for the conversation's current agent",
                 Definitions.WAITING, "buried: " + BURIED_WAITING
                         + " or more conversations waiting, or one waiting over " + BURIED_SECONDS / 60 + " minutes"));
+    }
+
+    /** One agent's row of a query: the agent and the query's counts after it. */
+    private record Counts(String agent, long[] values) {
+    }
+
+    private CompletableFuture<List<Counts>> counts(String sql, ReportPeriod period, int values) {
+        return facts.async(() -> facts.sql(sql, period).query((rs, i) -> {
+            long[] row = new long[values];
+            for (int v = 0; v < values; v++) {
+                row[v] = rs.getLong(v + 2);
+            }
+            return new Counts(rs.getString(1), row);
+        }).list());
     }
 
     private static Section section(String name, String title, String key, boolean withTeam) {

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
 
@@ -100,29 +102,40 @@ class AttributionReport implements OperationalReport {
 
     @Override
     public Report build(ReportPeriod period) {
+        // the six queries are independent: each runs beside the others and the report is put together here
+        CompletableFuture<List<Object[]>> reached = rows(facts.sql(TOUCHES, period), TEXT_TEXT_COUNT);
+        CompletableFuture<List<Object[]>> linkClicks = rows(facts.sql(CLICKS, period),
+                (rs, i) -> new Object[] {rs.getString(1), rs.getLong(2)});
+        CompletableFuture<List<Object[]>> conversations = rows(conversations(facts, windows, period), TEXT_TEXT_COUNT);
+        CompletableFuture<Long> allConversations = facts.async(() -> facts.sql(ALL_CONVERSATIONS, period).query(Long.class)
+                .single());
+        CompletableFuture<List<Object[]>> conversions = rows(conversions(facts, windows, period), (rs, i) -> new Object[] {
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getBigDecimal(5)});
+        CompletableFuture<List<Object[]>> clicksBy = rows(facts.sql(CLICKS_BY, period), (rs, i) -> new Object[] {
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)});
         Map<Touch, long[]> touches = new TreeMap<>(Touch.ORDER);
-        facts.sql(TOUCHES, period).query(rs -> {
-            touches.computeIfAbsent(Touch.of(rs.getString(1), rs.getString(2)), k -> new long[4])[0] = rs.getLong(3);
-        });
-        facts.sql(CLICKS, period).query(rs -> {
-            touches.computeIfAbsent(new Touch("link", rs.getString(1)), k -> new long[4])[1] = rs.getLong(2);
-        });
-        long[] attributed = {0};
-        conversations(facts, windows, period).query(rs -> {
-            touches.computeIfAbsent(Touch.of(rs.getString(1), rs.getString(2)), k -> new long[4])[2] = rs.getLong(3);
-            attributed[0] += rs.getLong(3);
-        });
-        long unattributed = facts.sql(ALL_CONVERSATIONS, period).query(Long.class).single() - attributed[0];
+        for (Object[] row : FactQueries.get(reached)) {
+            touches.computeIfAbsent(Touch.of((String) row[0], (String) row[1]), k -> new long[4])[0] = (Long) row[2];
+        }
+        for (Object[] row : FactQueries.get(linkClicks)) {
+            touches.computeIfAbsent(new Touch("link", (String) row[0]), k -> new long[4])[1] = (Long) row[1];
+        }
+        long attributed = 0;
+        for (Object[] row : FactQueries.get(conversations)) {
+            touches.computeIfAbsent(Touch.of((String) row[0], (String) row[1]), k -> new long[4])[2] = (Long) row[2];
+            attributed += (Long) row[2];
+        }
+        long unattributed = FactQueries.get(allConversations) - attributed;
         if (unattributed > 0) {
             touches.computeIfAbsent(new Touch(NONE, ""), k -> new long[4])[2] = unattributed;
         }
         Section revenue = new Section("revenue", "Conversions and revenue per currency", Column.text("touch_kind"),
                 Column.text("touch_id"), Column.text("currency"), Column.count("conversions"), Column.amount("revenue"));
-        conversions(facts, windows, period).query(rs -> {
-            Touch touch = Touch.of(rs.getString(1), rs.getString(2));
-            touches.computeIfAbsent(touch, k -> new long[4])[3] += rs.getLong(4);
-            revenue.add(touch.kind(), touch.id(), rs.getString(3), rs.getLong(4), amount(rs.getBigDecimal(5)));
-        });
+        for (Object[] row : FactQueries.get(conversions)) {
+            Touch touch = Touch.of((String) row[0], (String) row[1]);
+            touches.computeIfAbsent(touch, k -> new long[4])[3] += (Long) row[3];
+            revenue.add(touch.kind(), touch.id(), row[2], row[3], amount((BigDecimal) row[4]));
+        }
 
         Section summary = new Section("touches", "Per broadcast, flow and link", Column.text("touch_kind"),
                 Column.text("touch_id"), Column.count("reached"), Column.count("clicks"), Column.count("conversations"),
@@ -131,13 +144,19 @@ class AttributionReport implements OperationalReport {
 
         Section clicks = new Section("clicks", "Link clicks by source, device and country", Column.text("link_id"),
                 Column.text("source"), Column.text("device"), Column.text("country"), Column.count("clicks"));
-        facts.sql(CLICKS_BY, period).query(rs -> {
-            clicks.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5));
-        });
+        FactQueries.get(clicksBy).forEach(clicks::add);
         List<Section> sections = new ArrayList<>(List.of(summary, revenue, clicks));
         return new Report(NAME, period, sections, List.of(Definitions.day(period), Definitions.TOUCH,
                 windows.definition(), "reached: touches in the period; clicks: every click of the link, tied to a contact or not; "
                         + "(none): conversations and conversions with no touch in their window", Definitions.ONCE));
+    }
+
+    private static final RowMapper<Object[]> TEXT_TEXT_COUNT = (rs, i) -> new Object[] {rs.getString(1), rs.getString(2),
+            rs.getLong(3)};
+
+    /** The statement's rows, read beside the caller. */
+    private CompletableFuture<List<Object[]>> rows(StatementSpec statement, RowMapper<Object[]> row) {
+        return facts.async(() -> statement.query(row).list());
     }
 
     /** An amount as written, without trailing zeros: 499.0000 reads 499. */

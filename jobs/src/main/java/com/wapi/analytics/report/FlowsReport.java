@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -110,27 +111,34 @@ class FlowsReport implements OperationalReport {
 
     @Override
     public Report build(ReportPeriod period) {
+        CompletableFuture<Map<String, Flow>> before = facts.async(() -> summary(period.previous()));
+        CompletableFuture<List<Object[]>> conversations = facts.async(() -> AttributionReport.conversations(facts, windows,
+                period).query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)}).list());
+        CompletableFuture<List<Object[]>> conversions = facts.async(() -> AttributionReport.conversions(facts, windows,
+                period).query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        AttributionReport.amount(rs.getBigDecimal(5))}).list());
+        CompletableFuture<Section> outputs = facts.async(() -> outputs(period));
         Map<String, Flow> flows = summary(period);
-        Map<String, Flow> previous = summary(period.previous());
-        previous.forEach((id, p) -> {
+        Section steps = steps(period, flows);
+        FactQueries.get(before).forEach((id, p) -> {
             Flow f = flows.get(id);
             if (f != null) {
                 f.previous = p;
             }
         });
-        AttributionReport.conversations(facts, windows, period).query(rs -> {
-            if (rs.getString(1).equals("flow")) {
-                flows.computeIfAbsent(rs.getString(2), k -> new Flow()).conversations = rs.getLong(3);
+        for (Object[] row : FactQueries.get(conversations)) {
+            if (row[0].equals("flow")) {
+                flows.computeIfAbsent((String) row[1], k -> new Flow()).conversations = (Long) row[2];
             }
-        });
+        }
         Section revenue = new Section("revenue", "Conversions and revenue attributed, per currency", Column.text("flow_id"),
                 Column.text("currency"), Column.count("conversions"), Column.amount("revenue"));
-        AttributionReport.conversions(facts, windows, period).query(rs -> {
-            if (rs.getString(1).equals("flow")) {
-                flows.computeIfAbsent(rs.getString(2), k -> new Flow()).conversions += rs.getLong(4);
-                revenue.add(rs.getString(2), rs.getString(3), rs.getLong(4), AttributionReport.amount(rs.getBigDecimal(5)));
+        for (Object[] row : FactQueries.get(conversions)) {
+            if (row[0].equals("flow")) {
+                flows.computeIfAbsent((String) row[1], k -> new Flow()).conversions += (Long) row[3];
+                revenue.add(row[1], row[2], row[3], row[4]);
             }
-        });
+        }
 
         Section summary = new Section("flows", "Per flow: runs started in the period", Column.text("flow_id"),
                 Column.count("started"), Column.count("completed"), Column.count("converted"), Column.count("abandoned"),
@@ -147,7 +155,7 @@ class FlowsReport implements OperationalReport {
                     completionChange, f.conversionRate(), conversionChange, f.p50, f.p90, f.conversations, f.conversions,
                     String.join("; ", flags));
         });
-        return new Report(NAME, period, List.of(summary, steps(period, flows), outputs(period), revenue),
+        return new Report(NAME, period, List.of(summary, steps, FactQueries.get(outputs), revenue),
                 List.of(Definitions.day(period), Definitions.FLOW_RUNS.formatted(HORIZON_DAYS), Definitions.FLOW_STEPS,
                         Definitions.FLOW_OUTPUTS.formatted(TOP_OUTPUTS), Definitions.PERCENTILES, Definitions.TOUCH,
                         Definitions.FLOW_ATTRIBUTION, Definitions.change(period), Definitions.FLOW_FLAG, Definitions.ONCE));

@@ -6,6 +6,7 @@ import com.wapi.analytics.hours.ServiceHoursRepository;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -73,21 +74,28 @@ class ServiceTimes {
     Times load(ReportPeriod period) {
         ServiceHours hours = settings.find(period.workspaceId());
         BusinessClock clock = hours.clock(period.zone());
-        List<Timed> waits = new ArrayList<>();
-        facts.sql(REPLIES, period).query(rs -> {
-            long from = rs.getLong(4);
-            long to = rs.getLong(5);
-            Timed reply = new Timed(rs.getString(1), rs.getString(2), REPLY, to - from, clock.seconds(from, to));
-            waits.add(reply);
-            if (rs.getBoolean(3)) {
-                waits.add(new Timed(reply.agentId(), reply.teamId(), FIRST_RESPONSE, reply.wall(), reply.business()));
-            }
+        CompletableFuture<List<Timed>> replies = facts.async(() -> {
+            BusinessClock replyClock = hours.clock(period.zone()); // a clock remembers days: one per thread
+            List<Timed> timed = new ArrayList<>();
+            facts.sql(REPLIES, period).query(rs -> {
+                long from = rs.getLong(4);
+                long to = rs.getLong(5);
+                Timed reply = new Timed(rs.getString(1), rs.getString(2), REPLY, to - from, replyClock.seconds(from, to));
+                timed.add(reply);
+                if (rs.getBoolean(3)) {
+                    timed.add(new Timed(reply.agentId(), reply.teamId(), FIRST_RESPONSE, reply.wall(), reply.business()));
+                }
+            });
+            return timed;
         });
+        List<Timed> resolutions = new ArrayList<>();
         facts.sql(RESOLUTIONS, period).query(rs -> {
             long from = rs.getLong(3);
             long to = rs.getLong(4);
-            waits.add(new Timed(rs.getString(1), rs.getString(2), RESOLUTION, to - from, clock.seconds(from, to)));
+            resolutions.add(new Timed(rs.getString(1), rs.getString(2), RESOLUTION, to - from, clock.seconds(from, to)));
         });
+        List<Timed> waits = new ArrayList<>(FactQueries.get(replies));
+        waits.addAll(resolutions);
         return new Times(hours, waits);
     }
 }

@@ -1,5 +1,6 @@
 package com.wapi.analytics.web;
 
+import com.wapi.analytics.report.FactQueries;
 import com.wapi.analytics.report.Report;
 import com.wapi.analytics.report.Section;
 import java.util.ArrayList;
@@ -29,8 +30,8 @@ class AgentsController {
     @GetMapping("/app/workspaces/{workspaceId}/agents")
     String agents(@ModelAttribute(binding = false) Frame frame, Model model) {
         CompletableFuture<Report> agents = runs.report("agents", frame.period());
-        Report times = ReportRuns.get(runs.report("response-times", frame.period()));
-        Report work = ReportRuns.get(agents);
+        Report times = FactQueries.get(runs.report("response-times", frame.period()));
+        Report work = FactQueries.get(agents);
         model.addAttribute("agents", Grid.of(work, "agents", with("agent_id", "team_id", WORK)));
         model.addAttribute("teams", Grid.of(work, "teams", with("team_id", null, WORK)));
         model.addAttribute("histogram", Charts.bars("First responses by time taken", List.of("<1m", "1-5m", "5-15m",

@@ -1,5 +1,6 @@
 package com.wapi.analytics.web;
 
+import com.wapi.analytics.report.FactQueries;
 import com.wapi.analytics.report.BroadcastRecipients;
 import com.wapi.analytics.report.Report;
 import com.wapi.analytics.report.ReportPeriod;
@@ -29,7 +30,7 @@ class BroadcastsController {
 
     @GetMapping("/app/workspaces/{workspaceId}/broadcasts")
     String broadcasts(@ModelAttribute(binding = false) Frame frame, Model model) {
-        model.addAttribute("broadcasts", Broadcasts.table(ReportRuns.get(runs.report(Broadcasts.REPORT, frame.period())), frame));
+        model.addAttribute("broadcasts", Broadcasts.table(FactQueries.get(runs.report(Broadcasts.REPORT, frame.period())), frame));
         return "broadcasts";
     }
 
@@ -42,7 +43,7 @@ class BroadcastsController {
         CompletableFuture<Report> delivery = runs.report(Broadcasts.REPORT, period);
         CompletableFuture<List<BroadcastRecipients.Failure>> failures = runs.async(() -> recipients.failures(period, broadcastId));
         List<BroadcastRecipients.Recipient> rows = recipients.page(period, broadcastId, filter, page, PAGE_SIZE);
-        Report report = ReportRuns.get(delivery);
+        Report report = FactQueries.get(delivery);
         Section section = report.section(Broadcasts.SECTION);
         List<Object> row = section.rows().stream().filter(r -> broadcastId.equals(section.value(r, "broadcast_id")))
                 .findFirst().orElse(null);
@@ -52,7 +53,7 @@ class BroadcastsController {
         // its failures have a card of their own below, so the row leaves out the delivery report's top failures
         model.addAttribute("funnel", Grid.of(report, Broadcasts.SECTION, Grid.PLAIN, r -> r == row, "broadcast_id", "name",
                 "template", "targeted", "sent", "delivered", "read", "failed", "pending", "delivery_rate", "read_rate"));
-        model.addAttribute("failures", ReportRuns.get(failures));
+        model.addAttribute("failures", FactQueries.get(failures));
         model.addAttribute("recipients", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
         model.addAttribute("page", page);
         model.addAttribute("hasMore", rows.size() > PAGE_SIZE);

@@ -1,5 +1,6 @@
 package com.wapi.analytics.web;
 
+import com.wapi.analytics.report.FactQueries;
 import com.wapi.analytics.report.FailureDays;
 import com.wapi.analytics.report.Report;
 import java.util.Map;
@@ -26,7 +27,7 @@ class FailuresController {
         CompletableFuture<Report> report = runs.report("failures", frame.period());
         Map<String, long[]> days = failureDays.perDay(frame.period());
         long[] none = new long[(int) frame.period().days()];
-        model.addAttribute("codes", Grid.of(ReportRuns.get(report), "codes", (column, section, row, cell) -> column.equals("failures")
+        model.addAttribute("codes", Grid.of(FactQueries.get(report), "codes", (column, section, row, cell) -> column.equals("failures")
                 ? cell.drawn(Charts.sparkline(days.getOrDefault(FailureDays.key(section.value(row, "code"),
                         section.value(row, "subcode")), none)), cell.text())
                 : cell, "code", "subcode", "label", "category", "retry", "fix", "failures", "share", "first_seen", "last_seen",

@@ -1,5 +1,6 @@
 package com.wapi.analytics.web;
 
+import com.wapi.analytics.report.FactQueries;
 import com.wapi.analytics.report.Funnel;
 import com.wapi.analytics.report.Funnels;
 import com.wapi.analytics.report.Funnels.By;
@@ -41,19 +42,19 @@ class OverviewController {
         boolean withPrevious = period.days() * 2 <= Reports.MAX_DAYS;
         CompletableFuture<Report> trends = runs.report("trends", withPrevious ? period.startingEarlier(period.days()) : period);
         CompletableFuture<Report> failures = runs.report("failures", period);
-        Report now = ReportRuns.get(delivery);
-        Report bothPeriods = ReportRuns.get(trends);
+        Report now = FactQueries.get(delivery);
+        Report bothPeriods = FactQueries.get(trends);
         Section days = bothPeriods.section("days");
         Predicate<List<Object>> inPeriod = row -> !LocalDate.parse((String) days.value(row, "day")).isBefore(period.from());
         List<List<Object>> current = days.rows().stream().filter(inPeriod).toList();
         List<List<Object>> previous = days.rows().stream().filter(inPeriod.negate()).toList();
         List<String> labels = column(days, current, "day").stream().map(Object::toString).toList();
-        model.addAttribute("tiles", Tile.funnel(Broadcasts.funnel(now, null), ReportRuns.get(before)));
+        model.addAttribute("tiles", Tile.funnel(Broadcasts.funnel(now, null), FactQueries.get(before)));
         model.addAttribute("deliveryChart", Charts.rateLine("Delivery rate per day", labels, rates(days, current, "delivery_rate"),
                 rates(days, previous, "delivery_rate")));
         model.addAttribute("readChart", Charts.rateLine("Read rate per day", labels, rates(days, current, "read_rate"),
                 rates(days, previous, "read_rate")));
-        model.addAttribute("moves", Moves.of(days, current, ReportRuns.get(failures)));
+        model.addAttribute("moves", Moves.of(days, current, FactQueries.get(failures)));
         model.addAttribute("days", Grid.of(bothPeriods, "days", Grid.PLAIN, inPeriod, "day", "targeted", "delivery_rate",
                 "read_rate", "failures", "conversations", "median_first_response"));
         model.addAttribute("broadcasts", Broadcasts.table(now, frame));

@@ -1,5 +1,6 @@
 package com.wapi.analytics.web;
 
+import com.wapi.analytics.report.FactQueries;
 import com.wapi.analytics.report.Report;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -28,7 +29,7 @@ class SectionsController {
     }
 
     private String sections(Frame frame, String name, String title, Model model) {
-        Report report = ReportRuns.get(runs.report(name, frame.period()));
+        Report report = FactQueries.get(runs.report(name, frame.period()));
         List<Grid> grids = report.sections().stream().map(s -> Grid.of(report, s.name())).toList();
         model.addAttribute("title", title);
         model.addAttribute("grids", grids);
