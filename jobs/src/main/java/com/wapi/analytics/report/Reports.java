@@ -8,6 +8,7 @@ import com.wapi.analytics.tenancy.WorkspaceRepository;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 
@@ -36,11 +37,16 @@ public class Reports {
     }
 
     public Report run(String name, String workspaceId, LocalDate from, LocalDate to) {
+        return run(name, workspaceId, from, to, Set.of());
+    }
+
+    /** Only the report's sections named (all when empty). */
+    public Report run(String name, String workspaceId, LocalDate from, LocalDate to, Set<String> sections) {
         OperationalReport report = byName.get(name);
         if (report == null) {
             throw new InvalidInputException("unknown report " + name + ": choose one of " + names());
         }
-        return report.build(period(workspaceId, from, to));
+        return report.build(period(workspaceId, from, to), sections);
     }
 
     /** One flow run's steps with their inputs and outputs, in the days of the workspace's organization it spans. */

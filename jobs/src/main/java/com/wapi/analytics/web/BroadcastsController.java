@@ -30,7 +30,7 @@ class BroadcastsController {
 
     @GetMapping("/app/workspaces/{workspaceId}/broadcasts")
     String broadcasts(@ModelAttribute(binding = false) Frame frame, Model model) {
-        model.addAttribute("broadcasts", Broadcasts.table(FactQueries.get(runs.report(Broadcasts.REPORT, frame.period())), frame));
+        model.addAttribute("broadcasts", Broadcasts.table(FactQueries.get(runs.report(Broadcasts.REPORT, frame.period(), Broadcasts.SECTION)), frame));
         return "broadcasts";
     }
 
@@ -40,7 +40,7 @@ class BroadcastsController {
             @RequestParam(defaultValue = "1") int page, Model model) {
         ReportPeriod period = frame.period();
         BroadcastRecipients.Filter filter = new BroadcastRecipients.Filter(status, code);
-        CompletableFuture<Report> delivery = runs.report(Broadcasts.REPORT, period);
+        CompletableFuture<Report> delivery = runs.report(Broadcasts.REPORT, period, Broadcasts.SECTION);
         CompletableFuture<List<BroadcastRecipients.Failure>> failures = runs.async(() -> recipients.failures(period, broadcastId));
         List<BroadcastRecipients.Recipient> rows = recipients.page(period, broadcastId, filter, page, PAGE_SIZE);
         Report report = FactQueries.get(delivery);

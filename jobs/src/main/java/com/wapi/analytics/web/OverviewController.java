@@ -33,7 +33,7 @@ class OverviewController {
     @GetMapping("/app/workspaces/{workspaceId}/overview")
     String overview(@ModelAttribute(binding = false) Frame frame, Model model) {
         ReportPeriod period = frame.period();
-        CompletableFuture<Report> delivery = runs.report(Broadcasts.REPORT, period);
+        CompletableFuture<Report> delivery = runs.report(Broadcasts.REPORT, period, Broadcasts.SECTION);
         // the previous period's tiles need only its broadcasts' funnels, not the whole delivery report
         CompletableFuture<Funnel> before = runs.async(() -> funnels.funnels(Scope.sentIn(period.previous()), By.BROADCAST)
                 .stream().map(Funnels.Row::funnel).reduce(Funnel.NONE, Funnel::plus));

@@ -3,6 +3,7 @@ package com.wapi.analytics.web;
 import com.wapi.analytics.report.Report;
 import com.wapi.analytics.report.ReportPeriod;
 import com.wapi.analytics.report.Reports;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,8 +33,9 @@ class ReportRuns implements AutoCloseable {
         });
     }
 
-    CompletableFuture<Report> report(String name, ReportPeriod period) {
-        return async(() -> reports.run(name, period.workspaceId(), period.from(), period.to()));
+    /** The report, or only the sections named. */
+    CompletableFuture<Report> report(String name, ReportPeriod period, String... sections) {
+        return async(() -> reports.run(name, period.workspaceId(), period.from(), period.to(), Set.of(sections)));
     }
 
     <T> CompletableFuture<T> async(Supplier<T> work) {

@@ -110,6 +110,10 @@ class ReportsFunctionalTests {
         assertThat(rows(delivery, "templates")).extracting(r -> r.subList(0, 6)).containsExactly(
                 List.of("summer_sale", 23L, 23L, 19L, 12L, 2L), List.of("midnight_flash", 1L, 1L, 1L, 0L, 0L));
         assertThat(delivery.definitions()).anyMatch(d -> d.startsWith("delivery rate = delivered / targeted"));
+        // the pages ask for the broadcasts alone: the same rows, without reading the other groupings
+        Report broadcastsOnly = reports.run("delivery", ReportScenario.WORKSPACE, DAY, DAY, java.util.Set.of("broadcasts"));
+        assertThat(broadcastsOnly.sections()).extracting(Section::name).containsExactly("broadcasts");
+        assertThat(rows(broadcastsOnly, "broadcasts")).isEqualTo(rows(delivery, "broadcasts"));
 
         // the next local day holds bc_midnight's second message, sent at 00:05 in Kolkata
         assertThat(rows(report("delivery", "2026-11-24", "2026-11-24"), "broadcasts")).extracting(r -> r.subList(0, 4))
