@@ -24,18 +24,23 @@ public final class MessageStates {
      */
     public static String of(String workspaces, String sends) {
         String chosen = workspaces + " AND " + sends;
-        return "(" + TEMPLATE.replace("{sends}", chosen).replace("{statuses}",
-                workspaces + " AND wamid IN (SELECT message_key FROM outbound_messages WHERE " + chosen + ")") + ")";
+        return select(chosen, workspaces + " AND wamid IN (SELECT message_key FROM outbound_messages WHERE " + chosen + ")");
     }
 
     /**
      * As {@link #of}, for the messages that can have failed: refused sends and sends with a failed status. A report
      * on failures still keeps {@code state = 'failed'} (a failed status followed by a delivery is not a failure);
-     * this only spares it the grouping of every other message.
+     * this only spares it the grouping of every other message. The statuses read are those of every message with
+     * a failed status, whenever sent: the grouping drops the ones whose send is not chosen.
      */
     public static String ofFailed(String workspaces, String sends) {
-        return of(workspaces, sends + " AND (accepted = 0 OR message_key IN (SELECT wamid FROM message_status WHERE "
-                + workspaces + " AND status = 'failed'))");
+        String failedStatus = "(SELECT wamid FROM message_status WHERE " + workspaces + " AND status = 'failed')";
+        return select(workspaces + " AND " + sends + " AND (accepted = 0 OR message_key IN " + failedStatus + ")",
+                workspaces + " AND wamid IN " + failedStatus);
+    }
+
+    private static String select(String sends, String statuses) {
+        return "(" + TEMPLATE.replace("{sends}", sends).replace("{statuses}", statuses) + ")";
     }
 
     /** Sent from the time of the parameter {@code from} (included) to that of {@code to} (excluded), UTC. */
