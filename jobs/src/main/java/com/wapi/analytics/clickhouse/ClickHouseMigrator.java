@@ -138,7 +138,8 @@ public class ClickHouseMigrator {
         return new ClusterDdl(properties.cluster(), identifier(properties.database()));
     }
 
-    static List<Migration> migrations() {
+    /** The files of clickhouse/ in order of their numbers. */
+    public static List<Migration> migrations() {
         try {
             Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:clickhouse/*.sql");
             List<Migration> migrations = new ArrayList<>();

@@ -46,7 +46,7 @@ class AttributionReport implements OperationalReport {
     private static final String CONVERSATIONS = """
             SELECT attributed_kind, attributed_id, count()
               FROM (%s)
-             GROUP BY attributed_kind, attributed_id""".formatted(new ViewText("004_conversations.sql", "conversation_attribution")
+             GROUP BY attributed_kind, attributed_id""".formatted(new ViewText("conversation_attribution")
             .where("FROM touches", TOUCHES_IN_WINDOW).where("FROM agent_actions WHERE action = 'opened'", IN_PERIOD).select());
 
     private static final String ALL_CONVERSATIONS = """
@@ -59,7 +59,7 @@ class AttributionReport implements OperationalReport {
               FROM (%s)
              GROUP BY attributed_kind, attributed_id, revenue_currency
              ORDER BY attributed_kind, attributed_id, revenue_currency""".formatted(
-            new ViewText("004_conversations.sql", "conversion_attribution")
+            new ViewText("conversion_attribution")
                     .where("FROM touches", TOUCHES_IN_WINDOW).where("FROM conversions", IN_PERIOD).select());
 
     private static final String CLICKS_BY = """

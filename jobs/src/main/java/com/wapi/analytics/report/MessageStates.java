@@ -8,7 +8,7 @@ package com.wapi.analytics.report;
  */
 public final class MessageStates {
 
-    private static final String TEMPLATE = new ViewText("003_views.sql", "message_state")
+    private static final String TEMPLATE = new ViewText("message_state")
             .where("FROM outbound_messages", "{sends}").where("FROM message_status", "{statuses}").select();
 
     /** A send-time condition on outbound_messages with the parameters {@code from} and {@code to}. */

@@ -1,40 +1,37 @@
 package com.wapi.analytics.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import com.wapi.analytics.clickhouse.ClickHouseMigrator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.springframework.core.io.ClassPathResource;
 
 /**
- * The SELECT of a view as its migration file in clickhouse/ defines it, with conditions added to the tables it reads.
- * ClickHouse applies a report's condition on a grouping view after the grouping, so a report on one week groups the
- * whole history; the same SELECT with the condition inside groups only what the week needs. Reading the text from
- * the migration keeps one definition: a view that no longer reads a table as expected fails at start-up.
+ * The SELECT of a view as the migration files in clickhouse/ define it last, with conditions added to the tables it
+ * reads. ClickHouse applies a report's condition on a grouping view after the grouping, so a report on one week
+ * groups the whole history; the same SELECT with the condition inside groups only what the week needs. Reading the
+ * text from the migrations keeps one definition: a view that no longer reads a table as expected fails at start-up.
  */
 final class ViewText {
 
-    private final String file;
+    private final String view;
     private String select;
 
-    /** {@code view}'s SELECT in {@code clickhouse/<file>}, the statement {@code CREATE VIEW IF NOT EXISTS <view> AS}. */
-    ViewText(String file, String view) {
-        this.file = file;
-        String text;
-        try {
-            text = new ClassPathResource("clickhouse/" + file).getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** {@code view}'s SELECT in the last migration that creates it. */
+    ViewText(String view) {
+        this.view = view;
+        Pattern create = Pattern.compile("(?s)CREATE VIEW (?:IF NOT EXISTS )?" + Pattern.quote(view)
+                + " AS\\s*(SELECT.*?);\\s*(\\n|$)");
+        for (ClickHouseMigrator.Migration migration : ClickHouseMigrator.migrations()) {
+            String statements = migration.sql().lines().filter(l -> !l.strip().startsWith("--"))
+                    .collect(Collectors.joining("\n"));
+            Matcher m = create.matcher(statements);
+            while (m.find()) {
+                select = m.group(1);
+            }
         }
-        String statements = text.lines().filter(l -> !l.strip().startsWith("--")).collect(Collectors.joining("\n"));
-        Matcher m = Pattern.compile("(?s)CREATE VIEW IF NOT EXISTS " + view + " AS\\s*(SELECT.*?);\\s*(\\n|$)")
-                .matcher(statements);
-        if (!m.find()) {
-            throw new IllegalStateException("clickhouse/" + file + " no longer defines the view " + view);
+        if (select == null) {
+            throw new IllegalStateException("no migration in clickhouse/ creates the view " + view);
         }
-        this.select = m.group(1);
     }
 
     /**
@@ -44,7 +41,7 @@ final class ViewText {
     ViewText where(String from, String condition) {
         Pattern line = Pattern.compile("(?m)^(.*" + Pattern.quote(from) + ")[ \\t]*$");
         if (line.matcher(select).results().count() != 1) {
-            throw new IllegalStateException("the view in clickhouse/" + file + " must have one line ending with '"
+            throw new IllegalStateException("the view " + view + " (clickhouse/) must have one line ending with '"
                     + from + "'");
         }
         String added = from.contains(" WHERE ") ? " AND (" + condition + ")" : " WHERE " + condition;
