@@ -19,10 +19,10 @@ public class BroadcastRecipients {
     public static final Set<String> STATES = Set.of("accepted", "sent", "delivered", "read", "failed");
     public static final int MAX_PAGE_SIZE = 500;
 
+    /** The broadcast's messages sent in the period; each statement adds its own conditions after the WHERE. */
     private static final String MESSAGES = "  FROM " + MessageStates.of("workspace_id = :workspace",
-            "source_kind = 'broadcast' AND broadcast_id = :broadcast AND " + MessageStates.SENT_BETWEEN) + """
-
-             WHERE workspace_id = :workspace""";
+            "source_kind = 'broadcast' AND broadcast_id = :broadcast AND " + MessageStates.SENT_BETWEEN)
+            + "\n WHERE workspace_id = :workspace";
 
     private static final String FAILURES = """
             SELECT failure_code, failure_subcode, any(failure_title), count() AS failures
