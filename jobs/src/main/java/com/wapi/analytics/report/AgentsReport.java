@@ -157,13 +157,13 @@ class AgentsReport implements OperationalReport {
     }
 
     private CompletableFuture<List<Counts>> counts(String sql, ReportPeriod period, int values) {
-        return facts.async(() -> facts.sql(sql, period).query((rs, i) -> {
+        return facts.rows(facts.sql(sql, period), (rs, i) -> {
             long[] row = new long[values];
             for (int v = 0; v < values; v++) {
                 row[v] = rs.getLong(v + 2);
             }
             return new Counts(rs.getString(1), row);
-        }).list());
+        });
     }
 
     private static Section section(String name, String title, String key, boolean withTeam) {

@@ -78,13 +78,13 @@ class AttributionReport implements OperationalReport {
     }
 
     /** The period's conversations per attributed touch: kind, id, conversations. */
-    static StatementSpec conversations(FactQueries facts, AttributionWindows windows, ReportPeriod period) {
-        return facts.sql(CONVERSATIONS, period).param("window", windows.inUse().conversationSeconds());
+    static StatementSpec conversations(FactQueries facts, AttributionWindows.InUse windows, ReportPeriod period) {
+        return facts.sql(CONVERSATIONS, period).param("window", windows.conversationSeconds());
     }
 
     /** The period's conversions per attributed touch and currency: kind, id, currency, conversions, revenue. */
-    static StatementSpec conversions(FactQueries facts, AttributionWindows windows, ReportPeriod period) {
-        return facts.sql(CONVERSIONS, period).param("window", windows.inUse().conversionSeconds());
+    static StatementSpec conversions(FactQueries facts, AttributionWindows.InUse windows, ReportPeriod period) {
+        return facts.sql(CONVERSIONS, period).param("window", windows.conversionSeconds());
     }
 
     @Override
@@ -103,15 +103,16 @@ class AttributionReport implements OperationalReport {
     @Override
     public Report build(ReportPeriod period) {
         // the six queries are independent: each runs beside the others and the report is put together here
-        CompletableFuture<List<Object[]>> reached = rows(facts.sql(TOUCHES, period), TEXT_TEXT_COUNT);
-        CompletableFuture<List<Object[]>> linkClicks = rows(facts.sql(CLICKS, period),
+        AttributionWindows.InUse inUse = windows.inUse();
+        CompletableFuture<List<Object[]>> reached = facts.rows(facts.sql(TOUCHES, period), TEXT_TEXT_COUNT);
+        CompletableFuture<List<Object[]>> linkClicks = facts.rows(facts.sql(CLICKS, period),
                 (rs, i) -> new Object[] {rs.getString(1), rs.getLong(2)});
-        CompletableFuture<List<Object[]>> conversations = rows(conversations(facts, windows, period), TEXT_TEXT_COUNT);
+        CompletableFuture<List<Object[]>> conversations = facts.rows(conversations(facts, inUse, period), TEXT_TEXT_COUNT);
         CompletableFuture<Long> allConversations = facts.async(() -> facts.sql(ALL_CONVERSATIONS, period).query(Long.class)
                 .single());
-        CompletableFuture<List<Object[]>> conversions = rows(conversions(facts, windows, period), (rs, i) -> new Object[] {
+        CompletableFuture<List<Object[]>> conversions = facts.rows(conversions(facts, inUse, period), (rs, i) -> new Object[] {
                 rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getBigDecimal(5)});
-        CompletableFuture<List<Object[]>> clicksBy = rows(facts.sql(CLICKS_BY, period), (rs, i) -> new Object[] {
+        CompletableFuture<List<Object[]>> clicksBy = facts.rows(facts.sql(CLICKS_BY, period), (rs, i) -> new Object[] {
                 rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)});
         Map<Touch, long[]> touches = new TreeMap<>(Touch.ORDER);
         for (Object[] row : FactQueries.get(reached)) {
@@ -147,17 +148,12 @@ class AttributionReport implements OperationalReport {
         FactQueries.get(clicksBy).forEach(clicks::add);
         List<Section> sections = new ArrayList<>(List.of(summary, revenue, clicks));
         return new Report(NAME, period, sections, List.of(Definitions.day(period), Definitions.TOUCH,
-                windows.definition(), "reached: touches in the period; clicks: every click of the link, tied to a contact or not; "
+                windows.definition(inUse), "reached: touches in the period; clicks: every click of the link, tied to a contact or not; "
                         + "(none): conversations and conversions with no touch in their window", Definitions.ONCE));
     }
 
     private static final RowMapper<Object[]> TEXT_TEXT_COUNT = (rs, i) -> new Object[] {rs.getString(1), rs.getString(2),
             rs.getLong(3)};
-
-    /** The statement's rows, read beside the caller. */
-    private CompletableFuture<List<Object[]>> rows(StatementSpec statement, RowMapper<Object[]> row) {
-        return facts.async(() -> statement.query(row).list());
-    }
 
     /** An amount as written, without trailing zeros: 499.0000 reads 499. */
     static BigDecimal amount(BigDecimal amount) {

@@ -58,7 +58,10 @@ public class AttributionWindows {
 
     /** The definition as reports print it, with the windows the views use now (product_settings, else defaults). */
     public String definition() {
-        InUse inUse = inUse();
+        return definition(inUse());
+    }
+
+    String definition(InUse inUse) {
         long[] seconds = {inUse.conversationSeconds(), inUse.conversionSeconds()};
         return "attribution: a conversation belongs to the contact's last broadcast, flow or link touch in the "
                 + describe(seconds[0]) + " before it opened; a conversion to the last touch in the " + describe(seconds[1])

@@ -1,6 +1,7 @@
 package com.wapi.analytics.report;
 
 import com.wapi.analytics.clickhouse.ClickHouse;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -8,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
 
@@ -44,6 +46,11 @@ public class FactQueries implements DisposableBean {
     /** Runs {@code query} beside the caller; it must not wait for other {@code async} work. */
     public <T> CompletableFuture<T> async(Supplier<T> query) {
         return CompletableFuture.supplyAsync(query, pool);
+    }
+
+    /** The statement's rows, read beside the caller. */
+    public <T> CompletableFuture<List<T>> rows(StatementSpec statement, RowMapper<T> row) {
+        return async(() -> statement.query(row).list());
     }
 
     /** The result, with the query's own exception (a bad input stays a bad input). */

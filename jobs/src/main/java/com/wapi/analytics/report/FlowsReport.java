@@ -112,11 +112,12 @@ class FlowsReport implements OperationalReport {
     @Override
     public Report build(ReportPeriod period) {
         CompletableFuture<Map<String, Flow>> before = facts.async(() -> summary(period.previous()));
-        CompletableFuture<List<Object[]>> conversations = facts.async(() -> AttributionReport.conversations(facts, windows,
-                period).query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)}).list());
-        CompletableFuture<List<Object[]>> conversions = facts.async(() -> AttributionReport.conversions(facts, windows,
-                period).query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        AttributionReport.amount(rs.getBigDecimal(5))}).list());
+        AttributionWindows.InUse inUse = windows.inUse();
+        CompletableFuture<List<Object[]>> conversations = facts.rows(AttributionReport.conversations(facts, inUse, period),
+                (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)});
+        CompletableFuture<List<Object[]>> conversions = facts.rows(AttributionReport.conversions(facts, inUse, period),
+                (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        AttributionReport.amount(rs.getBigDecimal(5))});
         CompletableFuture<Section> outputs = facts.async(() -> outputs(period));
         Map<String, Flow> flows = summary(period);
         Section steps = steps(period, flows);

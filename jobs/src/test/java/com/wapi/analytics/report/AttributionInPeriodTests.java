@@ -74,7 +74,7 @@ class AttributionInPeriodTests extends IntegrationTest {
                    AND conversation_opened_at < toDateTime(:to, 'UTC')
                  GROUP BY attributed_kind, attributed_id ORDER BY attributed_kind, attributed_id""");
         assertThat(view).containsExactly("broadcast bc_a 1");
-        assertThat(AttributionReport.conversations(facts, windows, period)
+        assertThat(AttributionReport.conversations(facts, windows.inUse(), period)
                 .query((rs, i) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3)).list()).isEqualTo(view);
     }
 
@@ -87,7 +87,7 @@ class AttributionInPeriodTests extends IntegrationTest {
                  GROUP BY attributed_kind, attributed_id, revenue_currency
                  ORDER BY attributed_kind, attributed_id, revenue_currency""");
         assertThat(view).containsExactly("  EUR 1 10", "broadcast bc_a EUR 1 10", "broadcast bc_c EUR 1 10");
-        assertThat(AttributionReport.conversions(facts, windows, period).query((rs, i) -> rs.getString(1) + " "
+        assertThat(AttributionReport.conversions(facts, windows.inUse(), period).query((rs, i) -> rs.getString(1) + " "
                 + rs.getString(2) + " " + rs.getString(3) + " " + rs.getLong(4) + " "
                 + AttributionReport.amount(rs.getBigDecimal(5))).list()).isEqualTo(view);
     }
