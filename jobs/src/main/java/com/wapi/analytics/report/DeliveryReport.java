@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,13 +57,21 @@ class DeliveryReport implements OperationalReport {
     @Override
     public Report build(ReportPeriod period, Set<String> only) {
         List<Grouping> groupings = GROUPINGS.stream().filter(g -> only.isEmpty() || only.contains(g.section())).toList();
+        return build(period, groupings, funnels.read(Scope.sentIn(period), groupings.stream().map(Grouping::by).toArray(By[]::new)));
+    }
+
+    /** The broadcasts section alone, from a read of the period's messages made elsewhere (grouped by broadcast, at least). */
+    Report broadcasts(ReportPeriod period, Funnels.Read read) {
+        return build(period, GROUPINGS.subList(0, 1), read);
+    }
+
+    private Report build(ReportPeriod period, List<Grouping> groupings, Funnels.Read read) {
         Map<String, String[]> names = new HashMap<>();
         facts.sql(NAMES, period).query(rs -> {
             names.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
         });
-        Scope scope = Scope.sentIn(period);
-        Funnels.Read read = funnels.read(scope, groupings.stream().map(Grouping::by).toArray(By[]::new));
         Map<String, List<FailureCount>> topFailures = new HashMap<>();
+        Set<By> shown = groupings.stream().map(Grouping::by).collect(Collectors.toSet());
         for (Funnels.Failures f : read.failures()) {
             List<FailureCount> list = topFailures.computeIfAbsent(f.by() + "/" + f.id(), k -> new ArrayList<>());
             if (list.size() < TOP_FAILURES) {
@@ -72,6 +81,9 @@ class DeliveryReport implements OperationalReport {
         Map<By, Section> sections = new LinkedHashMap<>();
         groupings.forEach(g -> sections.put(g.by(), section(g)));
         for (Funnels.Row r : read.funnels()) {
+            if (!shown.contains(r.by())) {
+                continue;
+            }
             List<Object> row = new ArrayList<>();
             row.add(r.id());
             if (r.by() == By.BROADCAST) {

@@ -1,12 +1,13 @@
 package com.wapi.analytics.report;
 
 import com.wapi.analytics.clickhouse.ClickHouse;
-import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,8 @@ public class Funnels {
     /** The messages of broadcasts, as a condition on message_state. */
     public static final String BROADCAST_MESSAGES = "source_kind = 'broadcast' AND broadcast_id != ''";
 
+    private static final String LOCAL_DAY = "toString(toDate(sent_at, :zone))";
+
     /** A group of message_state rows as a {@link Funnel}, read by {@link Funnel#read}. */
     static final String FIGURES = "count(), sum(accepted), sum(has_delivered), sum(has_read), countIf(state = 'failed'), "
             + "countIf(state IN ('sent', 'accepted'))";
@@ -33,7 +36,7 @@ public class Funnels {
         TEMPLATE("template_name"),
         SOURCE("source_kind"),
         /** the local day of the send, in the time zone of the scope's period */
-        DAY("toString(toDate(sent_at, :zone))");
+        DAY(LOCAL_DAY);
 
         private final String expression;
 
@@ -89,11 +92,23 @@ public class Funnels {
 
     /** Each group's funnel and its failures by error code, both from one read of message_state. */
     public record Read(List<Row> funnels, List<Failures> failures) {
+
+        static final Read NONE = new Read(List.of(), List.of());
+
+        /** The figures of both reads' messages together, as one read of all of them gives. */
+        public Read plus(Read other) {
+            Parts parts = new Parts();
+            for (Read read : List.of(this, other)) {
+                read.funnels.forEach(parts::add);
+                read.failures.forEach(parts::add);
+            }
+            return parts.read();
+        }
     }
 
     /** The funnel of each group, by workspace, grouping and first send (no failures: a lighter read). */
     public List<Row> funnels(Scope scope, By... groupings) {
-        return read(scope, false, groupings).funnels();
+        return read(scope, false, false, groupings).getOrDefault("", Read.NONE).funnels();
     }
 
     /** The failed messages of each group by error code, most frequent first, with the code's label and fix. */
@@ -106,42 +121,78 @@ public class Funnels {
      * part; a group's funnel is the sum of its parts, its failures are its failed parts.
      */
     public Read read(Scope scope, By... groupings) {
-        return read(scope, true, groupings);
+        return read(scope, true, false, groupings).getOrDefault("", Read.NONE);
     }
 
-    /** Without the failures, a group is read in one part and its messages' failure codes are not looked at. */
-    private Read read(Scope scope, boolean withFailures, By... groupings) {
-        Map<List<String>, Row> rows = new HashMap<>();
-        List<Failures> failures = new ArrayList<>();
+    /**
+     * As {@link #read}, each local day of the send apart (in the zone of the scope's period): one read serves
+     * several periods, as the sum ({@link Read#plus}) of their days.
+     */
+    public Map<LocalDate, Read> readPerDay(Scope scope, By... groupings) {
+        Map<LocalDate, Read> days = new TreeMap<>();
+        read(scope, true, true, groupings).forEach((day, read) -> days.put(LocalDate.parse(day), read));
+        return days;
+    }
+
+    /**
+     * Without the failures, a group is read in one part and its messages' failure codes are not looked at. The reads
+     * are keyed by local day, or all under "" when not per day.
+     */
+    private Map<String, Read> read(Scope scope, boolean withFailures, boolean perDay, By... groupings) {
+        Map<String, Parts> days = new HashMap<>();
         if (scope.isEmpty()) {
-            return new Read(List.of(), failures);
+            return Map.of();
         }
         clickHouse.sql().sql("""
-                SELECT workspace_id, grouping.1 AS kind, grouping.2 AS id, %s, %s, toUInt32(min(sent_at)) AS first_sent
+                SELECT workspace_id, grouping.1 AS kind, grouping.2 AS id, %s, %s, toUInt32(min(sent_at)) AS first_sent, %s AS day
                   FROM (SELECT workspace_id, accepted, has_delivered, has_read, state, %s sent_at, %s AS grouping
                           FROM %s)
                  WHERE id != ''
-                 GROUP BY workspace_id, kind, id, failed_part, code""".formatted(
+                 GROUP BY workspace_id, kind, id, failed_part, code, day""".formatted(
                         withFailures ? "state = 'failed' AS failed_part, if(failed_part, failure_code, 0) AS code, any(failure_title)"
-                                : "0 AS failed_part, 0 AS code, ''", FIGURES,
+                                : "0 AS failed_part, 0 AS code, ''", FIGURES, perDay ? LOCAL_DAY : "''",
                         withFailures ? "failure_code, failure_title," : "", groups(groupings), scope.messages()))
                 .params(scope.params())
                 .query(rs -> {
                     Row part = new Row(rs.getString(1), By.valueOf(rs.getString(2)), rs.getString(3), Funnel.read(rs, 7),
                             rs.getLong(13));
-                    rows.merge(List.of(part.workspaceId(), part.by().name(), part.id()), part, (a, b) -> new Row(a.workspaceId(),
-                            a.by(), a.id(), a.funnel().plus(b.funnel()), Math.min(a.firstSent(), b.firstSent())));
+                    Parts parts = days.computeIfAbsent(rs.getString(14), d -> new Parts());
+                    parts.add(part);
                     if (rs.getInt(4) == 1) {
-                        failures.add(new Failures(part.workspaceId(), part.by(), part.id(),
+                        parts.add(new Failures(part.workspaceId(), part.by(), part.id(),
                                 FailureCount.of(rs.getInt(5), rs.getString(6), part.funnel().targeted())));
                     }
                 });
-        Comparator<Row> byGroup = Comparator.comparing(Row::workspaceId).thenComparing(r -> r.by().name());
-        Comparator<Failures> byGroupId = Comparator.comparing(Failures::workspaceId).thenComparing(f -> f.by().name())
-                .thenComparing(Failures::id);
-        failures.sort(byGroupId.thenComparing(Failures::failure, FailureCount.MOST_FREQUENT_FIRST));
-        return new Read(rows.values().stream().sorted(byGroup.thenComparingLong(Row::firstSent).thenComparing(Row::id)).toList(),
-                failures);
+        Map<String, Read> reads = new HashMap<>();
+        days.forEach((day, parts) -> reads.put(day, parts.read()));
+        return reads;
+    }
+
+    /** A read's rows added up by group and its failures by group and code, sorted. */
+    private static final class Parts {
+
+        private static final Comparator<Row> BY_GROUP = Comparator.comparing(Row::workspaceId).thenComparing(r -> r.by().name());
+        private static final Comparator<Failures> BY_GROUP_ID = Comparator.comparing(Failures::workspaceId)
+                .thenComparing(f -> f.by().name()).thenComparing(Failures::id);
+
+        private final Map<List<String>, Row> rows = new HashMap<>();
+        private final Map<List<Object>, Failures> failures = new HashMap<>();
+
+        void add(Row part) {
+            rows.merge(List.of(part.workspaceId(), part.by().name(), part.id()), part, (a, b) -> new Row(a.workspaceId(),
+                    a.by(), a.id(), a.funnel().plus(b.funnel()), Math.min(a.firstSent(), b.firstSent())));
+        }
+
+        void add(Failures part) {
+            failures.merge(List.of(part.workspaceId(), part.by().name(), part.id(), part.failure().code()), part,
+                    (a, b) -> new Failures(a.workspaceId(), a.by(), a.id(), a.failure().plus(b.failure().count())));
+        }
+
+        Read read() {
+            return new Read(rows.values().stream().sorted(BY_GROUP.thenComparingLong(Row::firstSent).thenComparing(Row::id)).toList(),
+                    failures.values().stream().sorted(BY_GROUP_ID.thenComparing(Failures::failure, FailureCount.MOST_FREQUENT_FIRST))
+                            .toList());
+        }
     }
 
     /** Each message once per grouping it belongs to: arrayJoin of (grouping name, group id) pairs. */

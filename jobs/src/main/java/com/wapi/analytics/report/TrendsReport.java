@@ -49,7 +49,18 @@ class TrendsReport implements OperationalReport {
 
     @Override
     public Report build(ReportPeriod period) {
-        Map<LocalDate, Day> days = days(period.startingEarlier(7));
+        Map<LocalDate, Funnel> messages = new HashMap<>();
+        funnels.funnels(Funnels.Scope.sentIn(period.startingEarlier(7)), Funnels.By.DAY)
+                .forEach(row -> messages.put(LocalDate.parse(row.id()), row.funnel()));
+        return build(period, messages);
+    }
+
+    /**
+     * The report from the funnels of the messages sent on each local day, read elsewhere: those of the period and of
+     * the 7 days before it (a day without messages may be left out).
+     */
+    Report build(ReportPeriod period, Map<LocalDate, Funnel> messages) {
+        Map<LocalDate, Day> days = days(period.startingEarlier(7), messages);
         List<Column> columns = new ArrayList<>(List.of(Column.text("day")));
         addColumns(columns, "targeted", Column.Kind.COUNT, Column.Kind.COUNT);
         addColumns(columns, "delivery_rate", Column.Kind.RATE, Column.Kind.RATE_CHANGE);
@@ -84,10 +95,7 @@ class TrendsReport implements OperationalReport {
         columns.add(new Column(metric + "_vs_week_before", change));
     }
 
-    private Map<LocalDate, Day> days(ReportPeriod period) {
-        Map<LocalDate, Funnel> messages = new HashMap<>();
-        funnels.funnels(Funnels.Scope.sentIn(period), Funnels.By.DAY)
-                .forEach(row -> messages.put(LocalDate.parse(row.id()), row.funnel()));
+    private Map<LocalDate, Day> days(ReportPeriod period, Map<LocalDate, Funnel> messages) {
         Map<LocalDate, long[]> conversations = new HashMap<>();
         facts.sql(CONVERSATIONS, period).param("zone", period.zone().getId()).query(rs -> {
             conversations.put(LocalDate.parse(rs.getString(1)), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
@@ -96,10 +104,19 @@ class TrendsReport implements OperationalReport {
         for (LocalDate day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
             Funnel m = messages.getOrDefault(day, Funnel.NONE);
             long[] c = conversations.getOrDefault(day, new long[3]);
-            days.put(day, new Day(m.targeted(), m.targeted() == 0 ? null : m.deliveryRate(),
-                    m.delivered() == 0 ? null : m.readRate(), m.failed(), c[0], c[1] == 0 ? null : c[2]));
+            days.put(day, new Day(m.targeted(), deliveryRate(m), readRate(m), m.failed(), c[0], c[1] == 0 ? null : c[2]));
         }
         return days;
+    }
+
+    /** A day's delivery rate, null when nothing was targeted. */
+    static Double deliveryRate(Funnel day) {
+        return day.targeted() == 0 ? null : day.deliveryRate();
+    }
+
+    /** A day's read rate, null when nothing was delivered. */
+    static Double readRate(Funnel day) {
+        return day.delivered() == 0 ? null : day.readRate();
     }
 
     private static List<Object> counts(String metric, long now, long dayBefore, long weekBefore, List<String> flags) {

@@ -17,10 +17,10 @@ final class Moves {
     private Moves() {
     }
 
-    /** @param rows the trends report's days of the period */
-    static List<String> of(Section days, List<List<Object>> rows, Report failures) {
+    /** @param days the trends report's days */
+    static List<String> of(Section days, Report failures) {
         List<String> moves = new ArrayList<>();
-        for (List<Object> row : rows) {
+        for (List<Object> row : days.rows()) {
             String flags = (String) days.value(row, "flags");
             if (flags == null || flags.isEmpty()) {
                 continue;
