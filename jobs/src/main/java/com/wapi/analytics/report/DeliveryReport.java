@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -57,19 +58,28 @@ class DeliveryReport implements OperationalReport {
     @Override
     public Report build(ReportPeriod period, Set<String> only) {
         List<Grouping> groupings = GROUPINGS.stream().filter(g -> only.isEmpty() || only.contains(g.section())).toList();
-        return build(period, groupings, funnels.read(Scope.sentIn(period), groupings.stream().map(Grouping::by).toArray(By[]::new)));
+        CompletableFuture<Map<String, String[]>> names = names(period);
+        return build(period, groupings, funnels.read(Scope.sentIn(period), groupings.stream().map(Grouping::by).toArray(By[]::new)),
+                FactQueries.get(names));
+    }
+
+    /** Each broadcast's name and template, read beside the caller. */
+    CompletableFuture<Map<String, String[]>> names(ReportPeriod period) {
+        return facts.async(() -> {
+            Map<String, String[]> names = new HashMap<>();
+            facts.sql(NAMES, period).query(rs -> {
+                names.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+            });
+            return names;
+        });
     }
 
     /** The broadcasts section alone, from a read of the period's messages made elsewhere (grouped by broadcast, at least). */
-    Report broadcasts(ReportPeriod period, Funnels.Read read) {
-        return build(period, GROUPINGS.subList(0, 1), read);
+    Report broadcasts(ReportPeriod period, Funnels.Read read, Map<String, String[]> names) {
+        return build(period, GROUPINGS.subList(0, 1), read, names);
     }
 
-    private Report build(ReportPeriod period, List<Grouping> groupings, Funnels.Read read) {
-        Map<String, String[]> names = new HashMap<>();
-        facts.sql(NAMES, period).query(rs -> {
-            names.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
-        });
+    private Report build(ReportPeriod period, List<Grouping> groupings, Funnels.Read read, Map<String, String[]> names) {
         Map<String, List<FailureCount>> topFailures = new HashMap<>();
         Set<By> shown = groupings.stream().map(Grouping::by).collect(Collectors.toSet());
         for (Funnels.Failures f : read.failures()) {

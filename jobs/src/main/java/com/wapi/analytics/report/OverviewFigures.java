@@ -4,6 +4,7 @@ import com.wapi.analytics.report.Funnels.By;
 import com.wapi.analytics.report.Funnels.Read;
 import com.wapi.analytics.report.Funnels.Scope;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,8 +23,10 @@ public class OverviewFigures {
     /**
      * @param previousBroadcasts the funnel of the broadcasts' messages sent in the previous period
      * @param previousDays the funnel of every message sent on each day of the previous period, in order
+     * @param failures the failed messages by error code, as the failures report counts them (summed over subcodes)
      */
-    public record Overview(Report trends, Report delivery, Funnel previousBroadcasts, Map<LocalDate, Funnel> previousDays) {
+    public record Overview(Report trends, Report delivery, Funnel previousBroadcasts, Map<LocalDate, Funnel> previousDays,
+            List<CodeFailures> failures) {
 
         /** Each previous day's delivery rate as the trends report gives it (null for a day without messages). */
         public List<Double> previousDeliveryRates() {
@@ -33,6 +36,10 @@ public class OverviewFigures {
         public List<Double> previousReadRates() {
             return previousDays.values().stream().map(TrendsReport::readRate).toList();
         }
+    }
+
+    /** How many of the messages sent in the period, and in the previous period, failed with one error code. */
+    public record CodeFailures(int code, long failures, long previousFailures) {
     }
 
     private final FactQueries facts;
@@ -53,22 +60,41 @@ public class OverviewFigures {
         ReportPeriod before = new ReportPeriod(period.workspace(), period.organization(),
                 period.from().minusDays(Math.max(period.days(), 7)), period.from().minusDays(1));
         CompletableFuture<Map<LocalDate, Read>> earlier = facts.async(() -> read(before));
-        Map<LocalDate, Read> days = new TreeMap<>(read(period));
-        Report broadcasts = delivery.broadcasts(period, days.values().stream().reduce(Read.NONE, Read::plus));
+        CompletableFuture<Map<LocalDate, Read>> during = facts.async(() -> read(period));
+        CompletableFuture<Map<String, String[]>> names = delivery.names(period);
+        CompletableFuture<Map<LocalDate, long[]>> conversations = trends.conversations(period);
+        Map<LocalDate, Read> days = new TreeMap<>(FactQueries.get(during));
+        Read now = days.values().stream().reduce(Read.NONE, Read::plus);
+        Report broadcasts = delivery.broadcasts(period, now, FactQueries.get(names));
         days.putAll(FactQueries.get(earlier));
         Map<LocalDate, Funnel> perDay = new TreeMap<>();
-        Funnel previousBroadcasts = Funnel.NONE;
+        Read then = Read.NONE;
         for (Map.Entry<LocalDate, Read> day : days.entrySet()) {
             perDay.put(day.getKey(), sum(day.getValue(), By.DAY));
             if (!day.getKey().isBefore(previous.from()) && day.getKey().isBefore(period.from())) {
-                previousBroadcasts = previousBroadcasts.plus(sum(day.getValue(), By.BROADCAST));
+                then = then.plus(day.getValue());
             }
         }
         Map<LocalDate, Funnel> previousDays = new TreeMap<>();
         for (LocalDate day = previous.from(); day.isBefore(period.from()); day = day.plusDays(1)) {
             previousDays.put(day, perDay.getOrDefault(day, Funnel.NONE));
         }
-        return new Overview(trends.build(period, perDay), broadcasts, previousBroadcasts, previousDays);
+        return new Overview(trends.build(period, perDay, conversations), broadcasts, sum(then, By.BROADCAST), previousDays,
+                codes(now, then));
+    }
+
+    /** Failures by error code in both periods, the period's most frequent first. */
+    private static List<CodeFailures> codes(Read now, Read then) {
+        Map<Integer, long[]> codes = new TreeMap<>();
+        count(now, codes, 0);
+        count(then, codes, 1);
+        return codes.entrySet().stream().map(e -> new CodeFailures(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .sorted(Comparator.comparingLong(CodeFailures::failures).reversed()).toList();
+    }
+
+    private static void count(Read read, Map<Integer, long[]> codes, int period) {
+        read.failures().stream().filter(f -> f.by() == By.DAY)
+                .forEach(f -> codes.computeIfAbsent(f.failure().code(), c -> new long[2])[period] += f.failure().count());
     }
 
     private Map<LocalDate, Read> read(ReportPeriod period) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,18 +50,30 @@ class TrendsReport implements OperationalReport {
 
     @Override
     public Report build(ReportPeriod period) {
+        CompletableFuture<Map<LocalDate, long[]>> conversations = conversations(period);
         Map<LocalDate, Funnel> messages = new HashMap<>();
         funnels.funnels(Funnels.Scope.sentIn(period.startingEarlier(7)), Funnels.By.DAY)
                 .forEach(row -> messages.put(LocalDate.parse(row.id()), row.funnel()));
-        return build(period, messages);
+        return build(period, messages, conversations);
+    }
+
+    /** The inbound conversations of each local day of the period and the 7 days before it, read beside the caller. */
+    CompletableFuture<Map<LocalDate, long[]>> conversations(ReportPeriod period) {
+        return facts.async(() -> {
+            Map<LocalDate, long[]> days = new HashMap<>();
+            facts.sql(CONVERSATIONS, period.startingEarlier(7)).param("zone", period.zone().getId()).query(rs -> {
+                days.put(LocalDate.parse(rs.getString(1)), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+            });
+            return days;
+        });
     }
 
     /**
-     * The report from the funnels of the messages sent on each local day, read elsewhere: those of the period and of
-     * the 7 days before it (a day without messages may be left out).
+     * The report from the funnels of the messages sent on each local day of the period and of the 7 days before it,
+     * read elsewhere (a day without messages may be left out), and its {@link #conversations}.
      */
-    Report build(ReportPeriod period, Map<LocalDate, Funnel> messages) {
-        Map<LocalDate, Day> days = days(period.startingEarlier(7), messages);
+    Report build(ReportPeriod period, Map<LocalDate, Funnel> messages, CompletableFuture<Map<LocalDate, long[]>> conversations) {
+        Map<LocalDate, Day> days = days(period.startingEarlier(7), messages, FactQueries.get(conversations));
         List<Column> columns = new ArrayList<>(List.of(Column.text("day")));
         addColumns(columns, "targeted", Column.Kind.COUNT, Column.Kind.COUNT);
         addColumns(columns, "delivery_rate", Column.Kind.RATE, Column.Kind.RATE_CHANGE);
@@ -95,11 +108,8 @@ class TrendsReport implements OperationalReport {
         columns.add(new Column(metric + "_vs_week_before", change));
     }
 
-    private Map<LocalDate, Day> days(ReportPeriod period, Map<LocalDate, Funnel> messages) {
-        Map<LocalDate, long[]> conversations = new HashMap<>();
-        facts.sql(CONVERSATIONS, period).param("zone", period.zone().getId()).query(rs -> {
-            conversations.put(LocalDate.parse(rs.getString(1)), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
-        });
+    private static Map<LocalDate, Day> days(ReportPeriod period, Map<LocalDate, Funnel> messages,
+            Map<LocalDate, long[]> conversations) {
         Map<LocalDate, Day> days = new HashMap<>();
         for (LocalDate day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
             Funnel m = messages.getOrDefault(day, Funnel.NONE);

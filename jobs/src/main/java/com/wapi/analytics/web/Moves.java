@@ -1,6 +1,6 @@
 package com.wapi.analytics.web;
 
-import com.wapi.analytics.report.Report;
+import com.wapi.analytics.report.OverviewFigures.CodeFailures;
 import com.wapi.analytics.report.Section;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
@@ -18,7 +18,7 @@ final class Moves {
     }
 
     /** @param days the trends report's days */
-    static List<String> of(Section days, Report failures) {
+    static List<String> of(Section days, List<CodeFailures> failures) {
         List<String> moves = new ArrayList<>();
         for (List<Object> row : days.rows()) {
             String flags = (String) days.value(row, "flags");
@@ -33,13 +33,11 @@ final class Moves {
                 }
             }
         }
-        Section codes = failures.section("codes");
-        for (List<Object> row : codes.rows()) {
-            long now = ((Number) codes.value(row, "failures")).longValue();
-            long before = ((Number) codes.value(row, "previous_failures")).longValue();
+        for (CodeFailures code : failures) {
+            long now = code.failures();
+            long before = code.previousFailures();
             if (before > 0 && now >= 2 * before) {
-                moves.add(codes.value(row, "code") + " " + (now >= 3 * before ? "more than doubled" : "doubled")
-                        + " (" + before + " to " + now + ")");
+                moves.add(code.code() + " " + (now >= 3 * before ? "more than doubled" : "doubled") + " (" + before + " to " + now + ")");
             }
         }
         return moves;

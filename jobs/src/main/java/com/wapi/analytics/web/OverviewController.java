@@ -1,13 +1,10 @@
 package com.wapi.analytics.web;
 
-import com.wapi.analytics.report.FactQueries;
 import com.wapi.analytics.report.OverviewFigures;
 import com.wapi.analytics.report.OverviewFigures.Overview;
-import com.wapi.analytics.report.Report;
 import com.wapi.analytics.report.ReportPeriod;
 import com.wapi.analytics.report.Section;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,18 +14,15 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @Controller
 class OverviewController {
 
-    private final ReportRuns runs;
     private final OverviewFigures overviews;
 
-    OverviewController(ReportRuns runs, OverviewFigures overviews) {
-        this.runs = runs;
+    OverviewController(OverviewFigures overviews) {
         this.overviews = overviews;
     }
 
     @GetMapping("/app/workspaces/{workspaceId}/overview")
     String overview(@ModelAttribute(binding = false) Frame frame, Model model) {
         ReportPeriod period = frame.period();
-        CompletableFuture<Report> failures = runs.report("failures", period);
         Overview figures = overviews.of(period);
         Section days = figures.trends().section("days");
         List<String> labels = column(days, "day").stream().map(Object::toString).toList();
@@ -37,7 +31,7 @@ class OverviewController {
                 figures.previousDeliveryRates()));
         model.addAttribute("readChart", Charts.rateLine("Read rate per day", labels, rates(days, "read_rate"),
                 figures.previousReadRates()));
-        model.addAttribute("moves", Moves.of(days, FactQueries.get(failures)));
+        model.addAttribute("moves", Moves.of(days, figures.failures()));
         model.addAttribute("days", Grid.of(figures.trends(), "days", "day", "targeted", "delivery_rate",
                 "read_rate", "failures", "conversations", "median_first_response"));
         model.addAttribute("broadcasts", Broadcasts.table(figures.delivery(), frame));

@@ -3,6 +3,7 @@ package com.wapi.analytics.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.wapi.analytics.clickhouse.ClickHouse;
+import com.wapi.analytics.report.OverviewFigures.CodeFailures;
 import com.wapi.analytics.report.OverviewFigures.Overview;
 import com.wapi.analytics.support.FactsFixture;
 import com.wapi.analytics.support.IntegrationTest;
@@ -11,9 +12,12 @@ import com.wapi.analytics.tenancy.Setup;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,8 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The overview's figures, read once per local day, equal what the trends and delivery reports give on their own,
- * for the period and for the previous one. Three weeks of messages in Asia/Kolkata (a local day starts at 18:30 UTC):
+ * The overview's figures, read once per local day, equal what the trends, delivery and failures reports give on
+ * their own, for the period and for the previous one. Three weeks of messages in Asia/Kolkata (a local day starts at 18:30 UTC):
  * broadcasts that run across the periods' edges, flow and agent messages, every ending, refused sends, and sends
  * just before and after local midnight.
  */
@@ -100,6 +104,17 @@ class OverviewFiguresTests extends IntegrationTest {
                 .isEqualTo(previousDays.rows().stream().map(row -> previousDays.value(row, "delivery_rate")).toList());
         assertThat(overview.previousReadRates())
                 .isEqualTo(previousDays.rows().stream().map(row -> previousDays.value(row, "read_rate")).toList());
+
+        Section failures = reports.run("failures", WS, from, to).section("codes");
+        Map<Integer, CodeFailures> byCode = new TreeMap<>();
+        for (List<Object> row : failures.rows()) {
+            byCode.merge((int) count(failures, row, "code"), new CodeFailures((int) count(failures, row, "code"),
+                    count(failures, row, "failures"), count(failures, row, "previous_failures")), (a, b) -> new CodeFailures(
+                    a.code(), a.failures() + b.failures(), a.previousFailures() + b.previousFailures()));
+        }
+        assertThat(byCode).hasSizeGreaterThan(1);
+        assertThat(overview.failures()).containsExactlyInAnyOrderElementsOf(byCode.values());
+        assertThat(overview.failures()).isSortedAccordingTo(Comparator.comparingLong(CodeFailures::failures).reversed());
     }
 
     private static long count(Section section, List<Object> row, String column) {
