@@ -15,7 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,6 +56,7 @@ class ReceiverTests {
     @LocalServerPort int port;
     @Autowired Setup setup;
     @Autowired JdbcClient db;
+    @Autowired RawEventLander lander;
 
     final HttpClient http = HttpClient.newHttpClient();
     String ingestToken;
@@ -212,6 +216,35 @@ class ReceiverTests {
         pool.shutdown();
         assertThat(db.sql("SELECT count(*) FROM raw_events WHERE position(convert_to('wamid.PAR', 'UTF8') in body) > 0")
                 .query(Long.class).single()).isEqualTo(50);
+    }
+
+    /**
+     * Requests carrying the same keys in every order, queued at once and taken in group commits of many requests,
+     * land each key once and none fails (a failed batch answers 503).
+     */
+    @Test
+    void sameKeysInEveryOrderFromManyRequestsLandOnceWithoutFailure() throws Exception {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            keys.add("order-test-" + i);
+        }
+        List<CompletableFuture<boolean[]>> landings = new ArrayList<>();
+        Random random = new Random(3);
+        for (int round = 0; round < 200; round++) {
+            List<String> shuffled = new ArrayList<>(keys);
+            Collections.shuffle(shuffled, random);
+            landings.add(lander.land(shuffled.stream().map(k -> new RawRow(k, "platform", "ws-a", k,
+                    k.getBytes(StandardCharsets.UTF_8))).toList()));
+        }
+        long stored = 0;
+        for (CompletableFuture<boolean[]> landing : landings) {
+            for (boolean fresh : landing.get()) {
+                stored += fresh ? 1 : 0;
+            }
+        }
+        assertThat(stored).isEqualTo(40);
+        assertThat(db.sql("SELECT count(*) FROM raw_events WHERE route_key LIKE 'order-test-%'").query(Long.class).single())
+                .isEqualTo(40);
     }
 
     static byte[] status(String wamid) {

@@ -119,7 +119,8 @@ public class BenchCommand {
             out.printf("load: %d connections for %d s against %s (run %s)%n", concurrency, seconds, url, runKey);
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpuBefore = os.getProcessCpuTime();
-            ReceiverLoad.Result r = new ReceiverLoad(url, secret, runKey).run(concurrency,
+            ReceiverLoad load = new ReceiverLoad(url, secret, runKey);
+            ReceiverLoad.Result r = load.run(concurrency,
                     Duration.ofSeconds(seconds), line -> { out.println(line); out.flush(); });
             double rate = r.ok() / r.seconds();
             double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
@@ -139,9 +140,10 @@ public class BenchCommand {
                     }
                 }
             }
-            long missing = r.acceptedHashes().stream().filter(h -> !stored.contains(h)).count();
+            Set<String> accepted = load.acceptedHashes(r);
+            long missing = accepted.stream().filter(h -> !stored.contains(h)).count();
             out.printf("durability: %,d answered 2xx, %,d rows in raw_events, %,d answered 2xx but missing%n",
-                    r.acceptedHashes().size(), stored.size(), missing);
+                    accepted.size(), stored.size(), missing);
 
             long n = Math.max(10_000, r.ok());
             String baselineKey = runKey + "b";
