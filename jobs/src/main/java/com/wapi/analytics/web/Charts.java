@@ -44,8 +44,10 @@ final class Charts {
             double x = perDay.length == 1 ? 50 : 100.0 * i / (perDay.length - 1);
             points.append(fmt("%.1f,%.1f ", x, 18 - 16.0 * perDay[i] / max));
         }
-        return "<svg class=\"spark\" viewBox=\"0 0 100 20\" role=\"img\" aria-label=\"per day: " + join(perDay)
-                + "\"><polyline points=\"" + points.toString().strip() + "\"/></svg>";
+        String line = perDay.length == 1 ? fmt("<circle cx=\"50\" cy=\"%.1f\" r=\"2\"/>", 18 - 16.0 * perDay[0] / max)
+                : "<polyline points=\"" + points.toString().strip() + "\"/>";
+        return "<svg class=\"spark\" viewBox=\"0 0 100 20\" role=\"img\" aria-label=\"per day: " + join(perDay) + "\">" + line
+                + "</svg>";
     }
 
     /** Vertical bars with their counts above them. */
@@ -82,8 +84,10 @@ final class Charts {
                 HtmlUtils.htmlEscape(label)));
     }
 
+    /** The series as a line, and a dot on each day: a day alone (a one-day period, or between gaps) is a dot only. */
     private static String path(List<Double> values, String cssClass) {
         StringBuilder d = new StringBuilder();
+        StringBuilder dots = new StringBuilder();
         boolean pen = false;
         for (int i = 0; i < values.size(); i++) {
             Double v = values.get(i);
@@ -92,9 +96,10 @@ final class Charts {
                 continue;
             }
             d.append(fmt("%s%.1f %.1f ", pen ? "L" : "M", x(i, values.size()), y(v)));
+            dots.append(fmt("<circle class=\"%s dot\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\"/>", cssClass, x(i, values.size()), y(v)));
             pen = true;
         }
-        return d.isEmpty() ? "" : "<path class=\"" + cssClass + "\" d=\"" + d.toString().strip() + "\"/>";
+        return d.isEmpty() ? "" : "<path class=\"" + cssClass + "\" d=\"" + d.toString().strip() + "\"/>" + dots;
     }
 
     private static double x(int i, int count) {
