@@ -3,6 +3,7 @@ package com.wapi.analytics.report;
 import com.wapi.analytics.clickhouse.ClickHouse;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -94,11 +95,10 @@ public class Funnels {
     public record Read(List<Row> funnels, List<Failures> failures) {
 
         static final Read NONE = new Read(List.of(), List.of());
-
-        /** The figures of both reads' messages together, as one read of all of them gives. */
-        public Read plus(Read other) {
+        /** The figures of all these reads' messages together, as one read of all of them gives. */
+        public static Read sum(Collection<Read> reads) {
             Parts parts = new Parts();
-            for (Read read : List.of(this, other)) {
+            for (Read read : reads) {
                 read.funnels.forEach(parts::add);
                 read.failures.forEach(parts::add);
             }
@@ -126,7 +126,7 @@ public class Funnels {
 
     /**
      * As {@link #read}, each local day of the send apart (in the zone of the scope's period): one read serves
-     * several periods, as the sum ({@link Read#plus}) of their days.
+     * several periods, as the sum ({@link Read#sum}) of their days.
      */
     public Map<LocalDate, Read> readPerDay(Scope scope, By... groupings) {
         Map<LocalDate, Read> days = new TreeMap<>();

@@ -63,18 +63,13 @@ public class OverviewFigures {
         CompletableFuture<Map<LocalDate, Read>> during = facts.async(() -> read(period));
         CompletableFuture<Map<String, String[]>> names = delivery.names(period);
         CompletableFuture<Map<LocalDate, long[]>> conversations = trends.conversations(period);
-        Map<LocalDate, Read> days = new TreeMap<>(FactQueries.get(during));
-        Read now = days.values().stream().reduce(Read.NONE, Read::plus);
+        TreeMap<LocalDate, Read> days = new TreeMap<>(FactQueries.get(during));
+        Read now = Read.sum(days.values());
         Report broadcasts = delivery.broadcasts(period, now, FactQueries.get(names));
         days.putAll(FactQueries.get(earlier));
         Map<LocalDate, Funnel> perDay = new TreeMap<>();
-        Read then = Read.NONE;
-        for (Map.Entry<LocalDate, Read> day : days.entrySet()) {
-            perDay.put(day.getKey(), sum(day.getValue(), By.DAY));
-            if (!day.getKey().isBefore(previous.from()) && day.getKey().isBefore(period.from())) {
-                then = then.plus(day.getValue());
-            }
-        }
+        days.forEach((day, read) -> perDay.put(day, sum(read, By.DAY)));
+        Read then = Read.sum(days.subMap(previous.from(), period.from()).values());
         Map<LocalDate, Funnel> previousDays = new TreeMap<>();
         for (LocalDate day = previous.from(); day.isBefore(period.from()); day = day.plusDays(1)) {
             previousDays.put(day, perDay.getOrDefault(day, Funnel.NONE));

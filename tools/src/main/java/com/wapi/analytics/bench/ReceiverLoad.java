@@ -35,7 +35,11 @@ import tools.jackson.databind.node.ObjectNode;
 final class ReceiverLoad {
 
     /** @param accepted the numbers of the bodies answered 2xx; @param latenciesMicros every answer's, sorted */
-    record Result(long ok, long errors, long[] latenciesMicros, long[] accepted, double seconds) {
+    record Result(long[] accepted, long errors, long[] latenciesMicros, double seconds) {
+
+        long ok() {
+            return accepted.length;
+        }
     }
 
     private final String url;
@@ -135,7 +139,7 @@ final class ReceiverLoad {
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] sorted = Arrays.copyOf(latencies, answered);
         Arrays.sort(sorted);
-        return new Result(ok, errors, sorted, Arrays.copyOf(accepted, ok), seconds);
+        return new Result(Arrays.copyOf(accepted, ok), errors, sorted, seconds);
     }
 
     /** The SHA-256 of every body the run's receiver answered 2xx, for the durability check. */
