@@ -34,11 +34,16 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ReceiverLoad {
 
-    /** @param accepted the numbers of the bodies answered 2xx; @param latenciesMicros every answer's, sorted */
-    record Result(long[] accepted, long errors, long[] latenciesMicros, double seconds) {
+    /**
+     * @param accepted the numbers of every body answered 2xx, warm-up included (the durability check takes them all)
+     * @param errors non-2xx answers and lost connections, warm-up included
+     * @param measuredOk the 2xx answers after the warm-up; @param latenciesMicros every answer's after it, sorted
+     * @param seconds the time measured, after the warm-up
+     */
+    record Result(long[] accepted, long errors, long measuredOk, long[] latenciesMicros, double seconds) {
 
-        long ok() {
-            return accepted.length;
+        double rate() {
+            return measuredOk / seconds;
         }
     }
 
@@ -68,9 +73,11 @@ final class ReceiverLoad {
 
     /**
      * One thread drives every connection through a selector, so the generator spends its CPU on sending rather than
-     * on waking a thread per answer; a body's SHA-256 is taken after the load, from its number.
+     * on waking a thread per answer; a body's SHA-256 is taken after the load, from its number. The rate and the
+     * latencies are those of {@code duration} after {@code warmup}: a receiver runs for days, so its speed is the
+     * one its JIT has reached, not that of its first seconds.
      */
-    Result run(int concurrency, Duration duration, Consumer<String> progress) throws IOException {
+    Result run(int concurrency, Duration warmup, Duration duration, Consumer<String> progress) throws IOException {
         Mac mac = mac(secret);
         URI uri = URI.create(url);
         InetSocketAddress address = new InetSocketAddress(uri.getHost(), uri.getPort());
@@ -83,7 +90,9 @@ final class ReceiverLoad {
         long errors = 0;
         long sequence = 0;
         long start = System.nanoTime();
-        long deadline = start + duration.toNanos();
+        long measureFrom = start + warmup.toNanos();
+        int okBefore = -1;
+        long deadline = measureFrom + duration.toNanos();
         long nextProgress = start + 5_000_000_000L;
         long lastOk = 0;
         try (Selector selector = Selector.open()) {
@@ -107,7 +116,10 @@ final class ReceiverLoad {
                     if (status < 0) {
                         continue;
                     }
-                    if (status > 0) {
+                    if (okBefore < 0 && now >= measureFrom) {
+                        okBefore = ok;
+                    }
+                    if (status > 0 && okBefore >= 0) {
                         if (answered == latencies.length) {
                             latencies = Arrays.copyOf(latencies, answered * 2);
                         }
@@ -129,17 +141,17 @@ final class ReceiverLoad {
                     }
                 }
                 if (now >= nextProgress) {
-                    progress.accept(String.format("%5.0f s: %,d accepted (%,d/s), %,d errors", (now - start) / 1e9, ok,
-                            (ok - lastOk) / 5, errors));
+                    progress.accept(String.format("%5.0f s: %,d accepted (%,d/s), %,d errors%s", (now - start) / 1e9,
+                            ok, (ok - lastOk) / 5, errors, now < measureFrom ? " (warming up, not measured)" : ""));
                     lastOk = ok;
                     nextProgress += 5_000_000_000L;
                 }
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = (System.nanoTime() - measureFrom) / 1e9;
         long[] sorted = Arrays.copyOf(latencies, answered);
         Arrays.sort(sorted);
-        return new Result(Arrays.copyOf(accepted, ok), errors, sorted, seconds);
+        return new Result(Arrays.copyOf(accepted, ok), errors, okBefore < 0 ? 0 : ok - okBefore, sorted, seconds);
     }
 
     /** The SHA-256 of every body the run's receiver answered 2xx, for the durability check. */
