@@ -58,7 +58,7 @@ class BodyReadingFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        boolean webhook = request.getRequestURI().equals(WebhookController.PATH);
+        boolean webhook = request.getServletPath().equals(WebhookController.PATH);
         int limit = webhook ? properties.maxWebhookBytes() : properties.maxEventsBytes();
         AsyncContext async = request.startAsync();
         async.setTimeout(properties.bodyDeadlineMillis());
@@ -66,9 +66,11 @@ class BodyReadingFilter extends HttpFilter {
         async.addListener(reading);
         if (request.getContentLengthLong() > limit) {
             reading.tooLarge();
-            return;
+        } else if (reading.readArrived()) {
+            reading.onAllDataRead();
+        } else {
+            request.getInputStream().setReadListener(reading);
         }
-        request.getInputStream().setReadListener(reading);
     }
 
     /**
@@ -101,27 +103,45 @@ class BodyReadingFilter extends HttpFilter {
             this.body = new byte[declaredLength > 0 ? (int) Math.min(declaredLength, FIRST_BUFFER_MAX) : 1024];
         }
 
+        /**
+         * Reads the bytes that came with the headers, without waiting for more (what {@code available()} counts is
+         * readable without blocking): a webhook's body usually arrives whole with them, and is then taken without
+         * the container's second dispatch for a {@link ReadListener}. True if the body is now read whole.
+         */
+        boolean readArrived() throws IOException {
+            while (!settled.get() && in.available() > 0 && readSome()) {
+                // reads until nothing more has arrived
+            }
+            return !settled.get() && in.isFinished();
+        }
+
         @Override
         public void onDataAvailable() throws IOException {
-            int n;
-            while (!settled.get() && in.isReady()) {
-                if (length == body.length) {
-                    body = Arrays.copyOf(body, (int) Math.min(2L * body.length, limit + 1L));
-                }
-                if ((n = in.read(body, length, body.length - length)) < 0) {
-                    return;
-                }
-                if (length + n > limit) {
-                    tooLarge();
-                    return;
-                }
-                if (!reserve(n)) {
-                    refuse(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "busy",
-                            "the receiver is reading too many bodies at once; nothing was stored, retry");
-                    return;
-                }
-                length += n;
+            while (!settled.get() && in.isReady() && readSome()) {
+                // reads until the container has nothing more to give without waiting
             }
+        }
+
+        /** One read into the body; false at its end or once refused (too large, or the shared budget spent). */
+        private boolean readSome() throws IOException {
+            if (length == body.length) {
+                body = Arrays.copyOf(body, (int) Math.min(2L * body.length, limit + 1L));
+            }
+            int n = in.read(body, length, body.length - length);
+            if (n < 0) {
+                return false;
+            }
+            if (length + n > limit) {
+                tooLarge();
+                return false;
+            }
+            if (!reserve(n)) {
+                refuse(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "busy",
+                        "the receiver is reading too many bodies at once; nothing was stored, retry");
+                return false;
+            }
+            length += n;
+            return true;
         }
 
         @Override

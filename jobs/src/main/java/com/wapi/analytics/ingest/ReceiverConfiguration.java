@@ -5,12 +5,17 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 @Configuration(proxyBeanMethods = false)
 class ReceiverConfiguration {
 
-    /** Only on the first dispatch: the body is read there; /events runs on the async dispatch that follows. */
+    /**
+     * Only on the first dispatch: the body is read there; /events runs on the async dispatch that follows. First of
+     * all filters: a webhook is answered here and never goes down the chain, and Spring Security has nothing to do
+     * on these paths (see {@code signin.WebSecurity}); the async dispatch of /events passes through the whole chain.
+     */
     @Bean
     FilterRegistrationBean<BodyReadingFilter> bodyReadingFilter(IngestProperties properties, IngestMetrics metrics,
             WebhookReceiver webhooks) {
@@ -18,6 +23,7 @@ class ReceiverConfiguration {
                 new FilterRegistrationBean<>(new BodyReadingFilter(properties, metrics, webhooks));
         registration.addUrlPatterns(WebhookController.PATH, EventsController.PATH);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 

@@ -117,6 +117,33 @@ class ReceiverFaultTests {
                 .query(Long.class).single()).as("nothing of a cut body is stored").isZero();
     }
 
+    /** The part that came with the headers is read at once, the rest as it arrives: the body lands whole. */
+    @Test
+    void aWebhookArrivingInPartsIsStoredWhole() throws Exception {
+        byte[] body = ReceiverTests.status("wamid.IN_PARTS");
+        String head = "POST " + WebhookController.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "X-Hub-Signature-256: " + WebhookSignature.sign(ReceiverTests.SECRET, body) + "\r\nContent-Length: "
+                + body.length + "\r\n\r\n";
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            socket.setTcpNoDelay(true);
+            OutputStream out = socket.getOutputStream();
+            int third = body.length / 3;
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, third);
+            out.flush();
+            Thread.sleep(300);
+            out.write(body, third, third);
+            out.flush();
+            Thread.sleep(300);
+            out.write(body, 2 * third, body.length - 2 * third);
+            out.flush();
+            assertThat(statusLine(socket)).startsWith("HTTP/1.1 200");
+        }
+        assertThat(db.sql("SELECT count(*) FROM raw_events WHERE body = ?").param(body).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
     @Test
     void aDeclaredLengthOverTheLimitIsRefusedBeforeAnyByteIsRead() throws Exception {
         try (Socket socket = startBody(WebhookController.PATH, 2_000_000_000L, "{")) {
