@@ -47,6 +47,10 @@ final class ReceiverLoad {
         }
     }
 
+    /** Progress lines at the start and the end of the measured part, for scripts that sample CPU between them. */
+    static final String MEASURING = "measuring from now";
+    static final String MEASURED = "measured load over";
+
     private final String url;
     private final String secret;
 
@@ -92,6 +96,7 @@ final class ReceiverLoad {
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         int okBefore = -1;
+        boolean over = false;
         long deadline = measureFrom + duration.toNanos();
         long nextProgress = start + 5_000_000_000L;
         long lastOk = 0;
@@ -102,6 +107,14 @@ final class ReceiverLoad {
             while (!selector.keys().isEmpty()) {
                 selector.select(1000);
                 long now = System.nanoTime();
+                if (okBefore < 0 && now >= measureFrom) {
+                    okBefore = ok;
+                    progress.accept(MEASURING);
+                }
+                if (!over && now >= deadline) {
+                    over = true;
+                    progress.accept(MEASURED);
+                }
                 for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
                     SelectionKey key = it.next();
                     it.remove();
@@ -115,9 +128,6 @@ final class ReceiverLoad {
                     }
                     if (status < 0) {
                         continue;
-                    }
-                    if (okBefore < 0 && now >= measureFrom) {
-                        okBefore = ok;
                     }
                     if (status > 0 && okBefore >= 0) {
                         if (answered == latencies.length) {

@@ -47,7 +47,8 @@ class ReceiverLoadTests {
         try {
             ReceiverLoad load = new ReceiverLoad("http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks/whatsapp",
                     "secret", "7000000001");
-            ReceiverLoad.Result result = load.run(4, Duration.ofMillis(500), Duration.ofMillis(1500), line -> { });
+            List<String> progress = new ArrayList<>();
+            ReceiverLoad.Result result = load.run(4, Duration.ofMillis(500), Duration.ofMillis(1500), progress::add);
 
             assertThat(result.measuredOk()).isGreaterThan(50).isLessThan(result.accepted().length);
             assertThat(result.errors()).isPositive();
@@ -57,6 +58,7 @@ class ReceiverLoadTests {
             assertThat(result.seconds()).isGreaterThanOrEqualTo(1.5);
             assertThat(load.acceptedHashes(result)).hasSize(result.accepted().length).isEqualTo(answered2xx);
             assertThat(unsigned).isEmpty();
+            assertThat(progress).containsSubsequence(ReceiverLoad.MEASURING, ReceiverLoad.MEASURED);
         } finally {
             server.stop(0);
         }
