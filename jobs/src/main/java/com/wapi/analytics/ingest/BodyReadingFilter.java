@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -42,13 +41,13 @@ class BodyReadingFilter extends HttpFilter {
     private final IngestProperties properties;
     private final IngestMetrics metrics;
     private final WebhookReceiver webhooks;
-    private final Semaphore budget;
+    private final BodyBudget budget;
 
-    BodyReadingFilter(IngestProperties properties, IngestMetrics metrics, WebhookReceiver webhooks) {
+    BodyReadingFilter(IngestProperties properties, IngestMetrics metrics, WebhookReceiver webhooks, BodyBudget budget) {
         this.properties = properties;
         this.metrics = metrics;
         this.webhooks = webhooks;
-        this.budget = new Semaphore(properties.bodyBudgetBytes());
+        this.budget = budget;
     }
 
     @Override
@@ -276,7 +275,7 @@ class BodyReadingFilter extends HttpFilter {
         }
 
         private synchronized boolean reserve(int n) {
-            if (!budget.tryAcquire(n)) {
+            if (!budget.tryReserve(n)) {
                 return false;
             }
             reserved += n;

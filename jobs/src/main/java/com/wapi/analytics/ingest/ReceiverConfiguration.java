@@ -18,9 +18,9 @@ class ReceiverConfiguration {
      */
     @Bean
     FilterRegistrationBean<BodyReadingFilter> bodyReadingFilter(IngestProperties properties, IngestMetrics metrics,
-            WebhookReceiver webhooks) {
+            WebhookReceiver webhooks, BodyBudget budget) {
         FilterRegistrationBean<BodyReadingFilter> registration =
-                new FilterRegistrationBean<>(new BodyReadingFilter(properties, metrics, webhooks));
+                new FilterRegistrationBean<>(new BodyReadingFilter(properties, metrics, webhooks, budget));
         registration.addUrlPatterns(WebhookController.PATH, EventsController.PATH);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

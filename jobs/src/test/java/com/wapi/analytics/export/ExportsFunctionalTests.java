@@ -15,6 +15,7 @@ import com.wapi.analytics.report.Reports;
 import com.wapi.analytics.report.Section;
 import com.wapi.analytics.simulate.MetaPayloads;
 import com.wapi.analytics.simulate.PlatformEvents;
+import com.wapi.analytics.support.FreePorts;
 import com.wapi.analytics.support.CliResult;
 import com.wapi.analytics.support.RawEventsFixture;
 import com.wapi.analytics.support.TcpProxy;
@@ -33,7 +34,6 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,7 +91,7 @@ class ExportsFunctionalTests {
 
     static final String WS = ReportScenario.WORKSPACE;
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = FreePorts.any();
     static TcpProxy clickHouseProxy;
 
     @RegisterExtension
@@ -567,14 +567,6 @@ class ExportsFunctionalTests {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             zip.transferTo(out);
             return out.toString(StandardCharsets.UTF_8);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -124,7 +124,7 @@ class ReceiverFaultTests {
         String head = "POST " + WebhookController.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                 + "X-Hub-Signature-256: " + WebhookSignature.sign(ReceiverTests.SECRET, body) + "\r\nContent-Length: "
                 + body.length + "\r\n\r\n";
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        try (Socket socket = new Socket("127.0.0.1", webhookPort())) {
             socket.setSoTimeout(15_000);
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
@@ -253,7 +253,7 @@ class ReceiverFaultTests {
 
     /** Opens a POST declaring {@code declared} bytes and sends only {@code sent}. */
     Socket startBody(String path, long declared, String sent) throws IOException {
-        Socket socket = new Socket("127.0.0.1", port);
+        Socket socket = new Socket("127.0.0.1", path.equals(WebhookController.PATH) ? webhookPort() : port);
         socket.setSoTimeout(15_000);
         OutputStream out = socket.getOutputStream();
         out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
@@ -277,6 +277,11 @@ class ReceiverFaultTests {
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Where Meta's webhooks go: the main port here, the webhook port in {@link WebhookServerFaultTests}. */
+    int webhookPort() {
+        return port;
+    }
+
     HttpResponse<String> get(String path, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10));
@@ -287,7 +292,7 @@ class ReceiverFaultTests {
     }
 
     HttpRequest webhookRequest(byte[] body, String signature) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + WebhookController.PATH))
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webhookPort() + WebhookController.PATH))
                 .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json")
                 .header("X-Hub-Signature-256", signature).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }

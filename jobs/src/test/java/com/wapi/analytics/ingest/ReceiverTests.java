@@ -261,13 +261,19 @@ class ReceiverTests {
                 .param(marker).query(Long.class).single();
     }
 
+    /** Where Meta's webhooks go: the main port here, the webhook port in {@link WebhookServerTests}. */
+    int webhookPort() {
+        return port;
+    }
+
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        int to = path.startsWith(WebhookController.PATH) ? webhookPort() : port;
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> postWebhook(byte[] body, String signature) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/whatsapp"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webhookPort() + "/webhooks/whatsapp"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signature != null) {
             request.header("X-Hub-Signature-256", signature);
