@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Profile;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -48,8 +49,10 @@ import org.springframework.stereotype.Component;
  * and answered when their rows are committed. Tomcat's path costs ~3 thread wakes a request, which is most of its
  * CPU. The same guarantees as {@link BodyReadingFilter}: 413 on a declared length over the limit before any byte is
  * read, 408 past the body deadline, the shared byte budget (503), and one answer at a time per connection, in order.
+ * Only {@code serve} opens it: the other commands share the environment and must not.
  */
 @Component
+@Profile("serve")
 class WebhookServer implements SmartLifecycle {
 
     private final WebhookReceiver receiver;
