@@ -93,9 +93,14 @@ class WebhookServer implements SmartLifecycle {
                                     new BodyGuard(), new Aggregator(), new Handler());
                         }
                     }).bind(port).sync().channel();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("webhook port " + port + " not bound", e);
+        } catch (Exception e) { // sync() rethrows the bind's own failure, e.g. a port in use
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            loop.shutdownGracefully();
+            loop = null;
+            throw new IllegalStateException("the webhook port " + port + " could not be opened (" + e.getMessage()
+                    + "): set WAPI_WEBHOOK_PORT to a free port, or to 0 to take webhooks on the main port only", e);
         }
     }
 
