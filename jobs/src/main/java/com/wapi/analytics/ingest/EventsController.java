@@ -89,7 +89,7 @@ class EventsController {
                 rejected.add(rejection(line.number(), event.eventId(), Rejection.WORKSPACE_MISMATCH, "workspace_id \""
                         + event.workspaceId() + "\" is not this token's workspace \"" + workspace + "\""));
             } else {
-                rows.add(new RawRow("platform:" + workspace + ":" + event.eventId(), "platform", workspace,
+                rows.add(RawRow.keyed("platform:" + workspace + ":" + event.eventId(), "platform", workspace,
                         event.eventId(), line.bytes()));
             }
         }

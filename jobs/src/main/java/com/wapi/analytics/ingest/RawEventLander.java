@@ -2,15 +2,16 @@ package com.wapi.analytics.ingest;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -33,22 +34,20 @@ class RawEventLander implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(RawEventLander.class);
 
     /**
-     * Deduplicates on raw_event_keys and inserts the new rows in one statement (data-modifying WITH clauses always
-     * run to completion); returns the keys inserted.
+     * Inserts the keys that are new to raw_event_keys and the rows that carry them, in one statement (data-modifying
+     * WITH clauses always run to completion), in arrival order; returns the keys inserted. The keys sent are distinct:
+     * a repeat within the batch is a duplicate without being sent.
      */
     private static final String LAND = """
             WITH input AS (
-                SELECT * FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[])
-                    AS i(ord, dedup_key, source, workspace_id, route_key, body)),
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bytea[]) WITH ORDINALITY
+                    AS i(dedup_key, source, workspace_id, route_key, body, ord)),
             fresh AS (
-                INSERT INTO raw_event_keys (dedup_key) SELECT DISTINCT dedup_key FROM input
+                INSERT INTO raw_event_keys (dedup_key) SELECT dedup_key FROM input
                 ON CONFLICT DO NOTHING RETURNING dedup_key),
             landed AS (
                 INSERT INTO raw_events (source, workspace_id, route_key, body)
-                SELECT source, workspace_id, route_key, body
-                  FROM (SELECT DISTINCT ON (dedup_key) * FROM input ORDER BY dedup_key, ord) first
-                  JOIN fresh USING (dedup_key)
-                 ORDER BY ord)
+                SELECT source, workspace_id, route_key, body FROM input JOIN fresh USING (dedup_key) ORDER BY ord)
             SELECT dedup_key FROM fresh""";
 
     /** One request's rows and, once committed, which of them were new (false: a repeat). */
@@ -126,37 +125,36 @@ class RawEventLander implements DisposableBean {
     }
 
     private void commit(List<Landing> batch, int rows) throws SQLException {
-        Integer[] ord = new Integer[rows];
-        String[] keys = new String[rows];
+        UUID[] keys = new UUID[rows];
         String[] sources = new String[rows];
         String[] workspaces = new String[rows];
         String[] routes = new String[rows];
         byte[][] bodies = new byte[rows][];
-        int i = 0;
+        Set<UUID> inBatch = new HashSet<>();
+        int n = 0;
         for (Landing landing : batch) {
             for (RawRow row : landing.rows()) {
-                ord[i] = i;
-                keys[i] = row.dedupKey();
-                sources[i] = row.source();
-                workspaces[i] = row.workspaceId();
-                routes[i] = row.routeKey();
-                bodies[i] = row.body();
-                i++;
+                if (inBatch.add(row.dedupKey())) {
+                    keys[n] = row.dedupKey();
+                    sources[n] = row.source();
+                    workspaces[n] = row.workspaceId();
+                    routes[n] = row.routeKey();
+                    bodies[n] = row.body();
+                    n++;
+                }
             }
         }
-        Set<String> fresh = new HashSet<>();
+        Set<UUID> fresh = new HashSet<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(LAND)) {
             c.setAutoCommit(true);
-            st.setArray(1, c.createArrayOf("int4", ord));
-            st.setArray(2, c.createArrayOf("text", keys));
-            st.setArray(3, c.createArrayOf("text", sources));
-            st.setArray(4, c.createArrayOf("text", workspaces));
-            st.setArray(5, c.createArrayOf("text", routes));
-            Array bodyArray = c.createArrayOf("bytea", bodies);
-            st.setArray(6, bodyArray);
+            st.setArray(1, c.createArrayOf("uuid", Arrays.copyOf(keys, n)));
+            st.setArray(2, c.createArrayOf("text", Arrays.copyOf(sources, n)));
+            st.setArray(3, c.createArrayOf("text", Arrays.copyOf(workspaces, n)));
+            st.setArray(4, c.createArrayOf("text", Arrays.copyOf(routes, n)));
+            st.setArray(5, c.createArrayOf("bytea", Arrays.copyOf(bodies, n)));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    fresh.add(rs.getString(1));
+                    fresh.add(rs.getObject(1, UUID.class));
                 }
             }
         }

@@ -62,7 +62,7 @@ class WebhookReceiver {
             metrics.outcome("webhook", "unavailable");
             return CompletableFuture.completedFuture(UNAVAILABLE);
         }
-        RawRow row = new RawRow("meta:" + WebhookController.sha256(body), "meta", workspaceId, routeKey, body);
+        RawRow row = RawRow.keyed("meta:" + WebhookController.sha256(body), "meta", workspaceId, routeKey, body);
         return lander.land(List.of(row))
                 .orTimeout(Math.min(waitMillis, properties.landingTimeoutMillis()), TimeUnit.MILLISECONDS)
                 .handle((stored, failure) -> {

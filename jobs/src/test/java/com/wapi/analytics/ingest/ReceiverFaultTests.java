@@ -169,7 +169,7 @@ class ReceiverFaultTests {
 
     @Test
     void anErrorInTheWriterFailsOnlyItsBatchAndTheWriterGoesOn() throws Exception {
-        RawRow row = new RawRow("test:oom", "platform", "ws-a", "oom", new byte[] {'{', '}'});
+        RawRow row = RawRow.keyed("test:oom", "platform", "ws-a", "oom", new byte[] {'{', '}'});
         CompletableFuture<boolean[]> impossible = lander.land(Collections.nCopies(Integer.MAX_VALUE, row));
         assertThat(impossible).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
                 .withCauseInstanceOf(OutOfMemoryError.class);

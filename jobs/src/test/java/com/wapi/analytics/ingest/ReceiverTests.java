@@ -107,6 +107,16 @@ class ReceiverTests {
                 .query(String.class).single()).isEqualTo("ws-a");
     }
 
+    /** Keys stored as text before migration V21 were converted by raw_event_key; the receiver derives the same. */
+    @Test
+    void aKeyStoredBeforeTheUuidMigrationStillCatchesItsRepeat() throws Exception {
+        byte[] body = status("wamid.BEFORE_V21");
+        db.sql("INSERT INTO raw_event_keys (dedup_key) VALUES (raw_event_key(?))")
+                .param("meta:" + WebhookController.sha256(body)).update();
+        assertThat(postWebhook(body, WebhookSignature.sign(SECRET, body)).body()).contains("\"stored\":false");
+        assertThat(rawCount("wamid.BEFORE_V21")).isZero();
+    }
+
     @Test
     void tooLargeMalformedNonAsciiAndUnknownNumbersAreHandled() throws Exception {
         byte[] big = ("{\"pad\":\"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
@@ -233,7 +243,7 @@ class ReceiverTests {
         for (int round = 0; round < 200; round++) {
             List<String> shuffled = new ArrayList<>(keys);
             Collections.shuffle(shuffled, random);
-            landings.add(lander.land(shuffled.stream().map(k -> new RawRow(k, "platform", "ws-a", k,
+            landings.add(lander.land(shuffled.stream().map(k -> RawRow.keyed(k, "platform", "ws-a", k,
                     k.getBytes(StandardCharsets.UTF_8))).toList()));
         }
         long stored = 0;

@@ -83,7 +83,7 @@ class RetentionFunctionalTests extends IntegrationTest {
 
     private long land(LocalDate day, String key) {
         OffsetDateTime at = day.atTime(12, 0).atOffset(ZoneOffset.UTC);
-        postgres.sql("INSERT INTO raw_event_keys (dedup_key, received_at) VALUES (?, ?)").params(key, at).update();
+        postgres.sql("INSERT INTO raw_event_keys (dedup_key, received_at) VALUES (raw_event_key(?), ?)").params(key, at).update();
         return postgres.sql("""
                 INSERT INTO raw_events (received_at, source, workspace_id, body)
                 VALUES (?, 'platform', 'w', '{}'::bytea) RETURNING id""").param(at).query(Long.class).single();
@@ -95,7 +95,9 @@ class RetentionFunctionalTests extends IntegrationTest {
     }
 
     private List<String> keys() {
-        return postgres.sql("SELECT dedup_key FROM raw_event_keys ORDER BY dedup_key").query(String.class).list();
+        return postgres.sql("""
+                SELECT k FROM unnest(ARRAY['k-loaded', 'k-quarantined', 'k-unloaded', 'k-recent']) k
+                 WHERE raw_event_key(k) IN (SELECT dedup_key FROM raw_event_keys) ORDER BY k""").query(String.class).list();
     }
 
     private String state() {
