@@ -7,6 +7,12 @@ import com.wapi.analytics.support.TestDatabases;
 import com.wapi.analytics.tenancy.ApiToken;
 import com.wapi.analytics.tenancy.Organization;
 import com.wapi.analytics.tenancy.Setup;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -105,6 +112,60 @@ class ReceiverTests {
         assertThat(rawCount("wamid.TWICE")).isEqualTo(1);
         assertThat(db.sql("SELECT workspace_id FROM raw_events WHERE position(convert_to('wamid.TWICE', 'UTF8') in body) > 0")
                 .query(String.class).single()).isEqualTo("ws-a");
+    }
+
+    /** A client that sends its next requests before the first is answered gets every answer, in order. */
+    @Test
+    void pipelinedRequestsAreAnsweredInOrder() throws Exception {
+        byte[] first = status("wamid.PIPELINED_1");
+        byte[] second = status("wamid.PIPELINED_2");
+        ByteArrayOutputStream requests = new ByteArrayOutputStream();
+        for (byte[] body : List.of(first, first, second)) {
+            requests.write(("POST " + WebhookController.PATH + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "X-Hub-Signature-256: " + WebhookSignature.sign(SECRET, body) + "\r\nContent-Length: " + body.length
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            requests.write(body);
+        }
+        requests.write(("GET " + WebhookController.PATH + "?hub.mode=subscribe&hub.challenge=77&hub.verify_token=verify-me"
+                + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        try (Socket socket = new Socket("127.0.0.1", webhookPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(requests.toByteArray());
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            assertThat(readAnswer(in)).startsWith("200 ").contains("\"stored\":true");
+            assertThat(readAnswer(in)).startsWith("200 ").contains("\"stored\":false");
+            assertThat(readAnswer(in)).startsWith("200 ").contains("\"stored\":true");
+            assertThat(readAnswer(in)).isEqualTo("200 77");
+        }
+        assertThat(rawCount("wamid.PIPELINED_1")).isEqualTo(1);
+        assertThat(rawCount("wamid.PIPELINED_2")).isEqualTo(1);
+    }
+
+    /** One HTTP/1.1 answer with a Content-Length, as "status body". */
+    private static String readAnswer(DataInputStream in) throws IOException {
+        String status = readLine(in).split(" ")[1];
+        int length = 0;
+        for (String header = readLine(in); !header.isEmpty(); header = readLine(in)) {
+            if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(header.substring(15).trim());
+            }
+        }
+        byte[] body = new byte[length];
+        in.readFully(body);
+        return status + " " + new String(body, StandardCharsets.UTF_8);
+    }
+
+    private static String readLine(DataInputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new EOFException("the connection closed after: " + line);
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     /** Keys stored as text before migration V21 were converted by raw_event_key; the receiver derives the same. */
