@@ -106,7 +106,8 @@ public class BenchCommand {
         @Option(names = "--seconds", defaultValue = "60", description = "measured seconds, after the warm-up") int seconds;
         @Option(names = "--warmup", defaultValue = "20",
                 description = "seconds of load first, stored and checked but not measured, while the JIT compiles") int warmup;
-        @Option(names = "--concurrency", defaultValue = "32") int concurrency;
+        @Option(names = "--concurrency", defaultValue = "64",
+                description = "keep-alive connections, each sending its next webhook once the last is answered") int concurrency;
 
         private final DataSource dataSource;
 
