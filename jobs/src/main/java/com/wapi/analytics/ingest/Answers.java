@@ -8,6 +8,7 @@ import org.springframework.http.ResponseEntity;
 final class Answers {
 
     static final String UNAVAILABLE = "the event store is unavailable; nothing was stored, retry";
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private Answers() {
     }
@@ -18,7 +19,7 @@ final class Answers {
 
     static ResponseEntity<Map<String, Object>> unavailable(IngestMetrics metrics, String endpoint) {
         metrics.outcome(endpoint, "unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
                 .body(Map.of("error", "unavailable", "detail", UNAVAILABLE));
     }
 }

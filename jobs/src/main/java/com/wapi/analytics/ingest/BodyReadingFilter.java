@@ -198,8 +198,8 @@ class BodyReadingFilter extends HttpFilter {
                 if (closeConnection) {
                     response.setHeader("Connection", "close");
                 }
-                if (answer.retryLater()) {
-                    response.setHeader("Retry-After", "5");
+                if (answer.retryAfter() != null) {
+                    response.setHeader("Retry-After", answer.retryAfter());
                 }
                 response.setContentType("application/json");
                 response.setContentLength(answer.json().length);

@@ -20,8 +20,9 @@ class WebhookReceiver {
     /** What the client is told: a status and a JSON body; 503s ask it to retry. */
     record Answer(int status, byte[] json) {
 
-        boolean retryLater() {
-            return status == 503;
+        /** Seconds to wait before retrying, sent as Retry-After with every 503; null for any other answer. */
+        String retryAfter() {
+            return status == 503 ? Answers.RETRY_AFTER_SECONDS : null;
         }
     }
 

@@ -120,13 +120,18 @@ class WebhookServer implements SmartLifecycle {
         return loop != null;
     }
 
-    static void send(ChannelHandlerContext ctx, int status, String contentType, byte[] body, boolean close) {
+    static void send(ChannelHandlerContext ctx, WebhookReceiver.Answer answer, boolean close) {
+        send(ctx, answer.status(), "application/json", answer.json(), answer.retryAfter(), close);
+    }
+
+    private static void send(ChannelHandlerContext ctx, int status, String contentType, byte[] body, String retryAfter,
+            boolean close) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
                 Unpooled.wrappedBuffer(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         HttpUtil.setContentLength(response, body.length);
-        if (status == 503) {
-            response.headers().set(HttpHeaderNames.RETRY_AFTER, "5");
+        if (retryAfter != null) {
+            response.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfter);
         }
         if (close) {
             response.headers().set(HttpHeaderNames.CONNECTION, "close");
@@ -134,10 +139,6 @@ class WebhookServer implements SmartLifecycle {
         } else {
             ctx.writeAndFlush(response);
         }
-    }
-
-    static void send(ChannelHandlerContext ctx, WebhookReceiver.Answer answer, boolean close) {
-        send(ctx, answer.status(), "application/json", answer.json(), close);
     }
 
     /** 413 from the declared length, before the body is read; the connection is closed. */
@@ -184,8 +185,9 @@ class WebhookServer implements SmartLifecycle {
             } else if (request.method().equals(HttpMethod.GET)) {
                 ResponseEntity<String> answer = verification.verify(first(uri, "hub.mode"), first(uri, "hub.verify_token"),
                         first(uri, "hub.challenge"));
-                reply(ctx, answer.getStatusCode().value(), "text/plain;charset=UTF-8",
-                        String.valueOf(answer.getBody()).getBytes(StandardCharsets.UTF_8), close);
+                send(ctx, answer.getStatusCode().value(), "text/plain;charset=UTF-8",
+                        String.valueOf(answer.getBody()).getBytes(StandardCharsets.UTF_8), null, close);
+                answered(ctx, close);
             } else if (!request.method().equals(HttpMethod.POST)) {
                 reply(ctx, WebhookReceiver.error(405, "method_not_allowed", "POST a webhook, or GET the handshake"), close);
             } else {
@@ -197,11 +199,12 @@ class WebhookServer implements SmartLifecycle {
         }
 
         private void reply(ChannelHandlerContext ctx, WebhookReceiver.Answer answer, boolean close) {
-            reply(ctx, answer.status(), "application/json", answer.json(), close);
+            send(ctx, answer, close);
+            answered(ctx, close);
         }
 
-        private void reply(ChannelHandlerContext ctx, int status, String contentType, byte[] body, boolean close) {
-            send(ctx, status, contentType, body, close);
+        /** The next held request, or reading again once none is left. */
+        private void answered(ChannelHandlerContext ctx, boolean close) {
             answering = false;
             FullHttpRequest next = close ? null : held.poll();
             if (next != null) {
