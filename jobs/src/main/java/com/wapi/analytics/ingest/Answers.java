@@ -9,8 +9,14 @@ final class Answers {
 
     static final String UNAVAILABLE = "the event store is unavailable; nothing was stored, retry";
     static final String RETRY_AFTER_SECONDS = "5";
+    static final String BUSY = "the receiver is reading too many bodies at once; nothing was stored, retry";
 
     private Answers() {
+    }
+
+    static String bodyTimeout(IngestProperties properties) {
+        return "the body did not arrive within " + properties.bodyDeadlineMillis() / 1000
+                + " s; nothing was stored: send it in one go";
     }
 
     static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String detail) {

@@ -135,8 +135,7 @@ class BodyReadingFilter extends HttpFilter {
                 return false;
             }
             if (!reserve(n)) {
-                refuse(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "busy",
-                        "the receiver is reading too many bodies at once; nothing was stored, retry");
+                refuse(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "busy", Answers.BUSY);
                 return false;
             }
             length += n;
@@ -219,8 +218,7 @@ class BodyReadingFilter extends HttpFilter {
         @Override
         public void onTimeout(AsyncEvent event) throws IOException {
             if (!settled.get()) {
-                refuse(HttpServletResponse.SC_REQUEST_TIMEOUT, "body_timeout", "the body did not arrive within "
-                        + properties.bodyDeadlineMillis() / 1000 + " s; nothing was stored: send it in one go");
+                refuse(HttpServletResponse.SC_REQUEST_TIMEOUT, "body_timeout", Answers.bodyTimeout(properties));
             } else if (webhook) {
                 answer(WebhookReceiver.UNAVAILABLE, false);
                 try {

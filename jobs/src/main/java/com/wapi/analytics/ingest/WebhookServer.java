@@ -257,15 +257,14 @@ class WebhookServer implements SmartLifecycle {
                 return;
             }
             if (msg instanceof HttpRequest) {
-                deadline = ctx.executor().schedule(() -> refuse(ctx, 408, "body_timeout", "the body did not arrive within "
-                        + properties.bodyDeadlineMillis() / 1000 + " s; nothing was stored: send it in one go"),
+                deadline = ctx.executor().schedule(() -> refuse(ctx, 408, "body_timeout", Answers.bodyTimeout(properties)),
                         properties.bodyDeadlineMillis(), TimeUnit.MILLISECONDS);
             }
             if (msg instanceof HttpContent content) {
                 int n = content.content().readableBytes();
                 if (!budget.tryReserve(n)) {
                     content.release();
-                    refuse(ctx, 503, "busy", "the receiver is reading too many bodies at once; nothing was stored, retry");
+                    refuse(ctx, 503, "busy", Answers.BUSY);
                     return;
                 }
                 reserved += n;
